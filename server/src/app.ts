@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { installErrorHandler, messageFor, pickLocale } from './platform/errors.js';
+import { installGuard } from './platform/guard.js';
+import type { AppDeps, ModuleDeps } from './platform/http.js';
+import { AppError } from './platform/errors.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { userRoutes } from './modules/users/users.routes.js';
+import { unitRoutes } from './modules/units/units.routes.js';
+import { zoneRoutes } from './modules/zones/zones.routes.js';
+import { securityRoutes } from './modules/security/security.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+
+export interface BuiltApp extends FastifyInstance {
+  /** From now on new requests get 503 while in-flight ones finish (graceful shutdown). */
+  beginShutdown(): void;
+}
+
+const MODULES = [healthRoutes, authRoutes, zoneRoutes, unitRoutes, userRoutes, securityRoutes, auditRoutes];
+
+/** Builds the whole HTTP application around its dependencies; never listens (tests inject). */
+export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: deps.config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    forceCloseConnections: 'idle',
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  let stopping = false;
+  app.addHook('onRequest', async (_req, reply) => {
+    if (stopping) {
+      reply.header('connection', 'close');
+      throw new AppError('service_unavailable');
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd injects its CSS-in-JS styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    hsts: deps.config.nodeEnv === 'production',
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Lantu API', version: '0.1.0', description: '蓝图 — development zone strategic plan delivery' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (csp) => csp.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+  });
+
+  installGuard(app, { db: deps.database.db, clock: deps.clock });
+  const moduleDeps: ModuleDeps = { ...deps, db: deps.database.db };
+  for (const mod of MODULES) await app.register(mod, moduleDeps);
+  await serveWeb(app, deps.config.webDist);
+
+  const built = app as unknown as BuiltApp;
+  built.beginShutdown = () => {
+    stopping = true;
+  };
+  return built;
+}
+
+/** Serves the built web app with a history fallback; /api paths keep their JSON 404. */
+async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
+  const hasWeb = fs.existsSync(path.join(dist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, serve: true, prefix: '/' });
+  const html = hasWeb ? fs.readFileSync(path.join(dist, 'index.html')) : undefined;
+  app.setNotFoundHandler((req, reply) => {
+    if (!html || req.method !== 'GET' || req.url.startsWith('/api')) {
+      return reply.status(404).send({ error: { code: 'not_found', message: messageFor('not_found', pickLocale(req.headers['accept-language'])) } });
+    }
+    return reply.type('text/html').header('cache-control', 'no-cache').send(html);
+  });
+}
