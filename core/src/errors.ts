@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   totp_required: 401,
   session_expired: 401,
   forbidden: 403,
+  password_change_required: 403,
   csrf_failed: 403,
   not_found: 404,
   conflict: 409,

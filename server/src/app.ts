@@ -7,8 +7,8 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { installErrorHandler, messageFor, pickLocale } from './platform/errors.js';
-import { installGuard } from './platform/guard.js';
+import { frameworkErrorHandler, installErrorHandler, messageFor, pickLocale } from './platform/errors.js';
+import { installGuard, type RouteEntry } from './platform/guard.js';
 import type { AppDeps, ModuleDeps } from './platform/http.js';
 import { AppError } from './platform/errors.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -22,6 +22,8 @@ import { healthRoutes } from './modules/health/health.routes.js';
 export interface BuiltApp extends FastifyInstance {
   /** From now on new requests get 503 while in-flight ones finish (graceful shutdown). */
   beginShutdown(): void;
+  /** Every /api route with its declared access rule (the authorisation matrix test walks it). */
+  apiRoutes: RouteEntry[];
 }
 
 const MODULES = [healthRoutes, authRoutes, zoneRoutes, unitRoutes, userRoutes, securityRoutes, auditRoutes];
@@ -35,6 +37,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     genReqId: () => crypto.randomUUID(),
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -79,12 +82,13 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     transformStaticCSP: (csp) => csp.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
   });
 
-  installGuard(app, { db: deps.database.db, clock: deps.clock });
+  const apiRoutes = installGuard(app, { db: deps.database.db, clock: deps.clock });
   const moduleDeps: ModuleDeps = { ...deps, db: deps.database.db };
   for (const mod of MODULES) await app.register(mod, moduleDeps);
   await serveWeb(app, deps.config.webDist);
 
   const built = app as unknown as BuiltApp;
+  built.apiRoutes = apiRoutes;
   built.beginShutdown = () => {
     stopping = true;
   };

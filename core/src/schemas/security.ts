@@ -29,7 +29,7 @@ export const auditEvent = z.object({
   summary: z.unknown(),
 });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = z.iso.date();
 export const auditQuery = pageQuery.extend({
   from: isoDate.optional(),
   to: isoDate.optional(),

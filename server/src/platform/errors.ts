@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type ErrorCode, type FieldIssue, httpStatusOf } from '@lantu/core';
 import { messageFor, pickLocale } from './messages.js';
@@ -87,4 +87,19 @@ export function installErrorHandler(app: FastifyInstance): void {
     const body = { error: { code: appErr.code, message: messageFor(appErr.code, locale, appErr.details), details: appErr.details } };
     return reply.status(appErr.status).send(body);
   });
+}
+
+/**
+ * Errors the router raises before any hook runs (malformed URL, over-long path parameter):
+ * same body shape as every other error, and the headers helmet would have added.
+ */
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const locale = pickLocale(req.headers['accept-language']);
+  void reply
+    .status(400)
+    .header('content-security-policy', "default-src 'none'; frame-ancestors 'none'")
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'strict-origin-when-cross-origin')
+    .header('cache-control', 'no-store')
+    .send({ error: { code: 'bad_request', message: messageFor('bad_request', locale), details: { reason: err.code } } });
 }

@@ -6,6 +6,7 @@ import { actorOf, type Access, type AuthContext } from './context.js';
 import { CSRF_COOKIE, SESSION_COOKIE, loadSession, safeEqual } from './sessions.js';
 import type { Clock } from './clock.js';
 
+export const PASSWORD_ROUTE = '/api/v1/auth/password';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Throws unless the request may use a route with this access rule. */
@@ -15,6 +16,8 @@ export function checkAccess(req: FastifyRequest, access: Access): void {
   if (!auth) throw new AppError(req.sessionExpired ? 'session_expired' : 'unauthenticated');
   if (access === 'session') return;
   if (auth.stage !== 'ok') throw new AppError('totp_required');
+  // An account given a password by an administrator may do nothing else until it sets its own.
+  if (auth.mustChangePassword && req.routeOptions.url !== PASSWORD_ROUTE) throw new AppError('password_change_required');
   if (access === 'user') return;
   if (!access.some((r) => auth.roles.has(r))) throw new AppError('forbidden');
 }
@@ -30,8 +33,18 @@ function sameOrigin(req: FastifyRequest): boolean {
   }
 }
 
-/** Requests, sessions, access rules and CSRF: the gate every /api request passes. */
-export function installGuard(app: FastifyInstance, deps: { db: Db; clock: Clock }): void {
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+/**
+ * Requests, sessions, access rules and CSRF: the gate every /api request passes.
+ * @returns the list of /api routes with their access rules, filled as routes register
+ */
+export function installGuard(app: FastifyInstance, deps: { db: Db; clock: Clock }): RouteEntry[] {
+  const routes: RouteEntry[] = [];
   app.decorateRequest('auth', null);
   app.decorateRequest('sessionExpired', false);
   app.decorateRequest('actor', null as never);
@@ -42,9 +55,9 @@ export function installGuard(app: FastifyInstance, deps: { db: Db; clock: Clock 
       route.config = { ...(route.config as object), access: (route.config as { access?: Access })?.access ?? 'public' };
       return;
     }
-    if (!(route.config as { access?: Access } | undefined)?.access) {
-      throw new Error(`Route ${route.method} ${url} declares no access rule`);
-    }
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (!access) throw new Error(`Route ${route.method} ${url} declares no access rule`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url, access });
   });
 
   app.addHook('onRequest', async (req, reply) => {
@@ -67,6 +80,7 @@ export function installGuard(app: FastifyInstance, deps: { db: Db; clock: Clock 
       if (typeof sent !== 'string' || !safeEqual(sent, req.auth.csrfToken)) throw new AppError('csrf_failed');
     }
   });
+  return routes;
 }
 
 /** The signed-in user of a route whose access rule guarantees one. */

@@ -20,6 +20,7 @@ const MESSAGES: Record<ErrorCode, [string, string]> = {
   totp_required: ['需要动态验证码', 'A verification code is required'],
   session_expired: ['会话已过期，请重新登录', 'Your session has expired; please sign in again'],
   forbidden: ['没有权限执行此操作', 'You are not allowed to do this'],
+  password_change_required: ['请先修改初始密码', 'Please change your initial password first'],
   csrf_failed: ['请求来源校验失败，请刷新页面后重试', 'The request origin check failed; reload the page and try again'],
   not_found: ['未找到', 'Not found'],
   conflict: ['与现有数据冲突', 'This conflicts with existing data'],

@@ -31,15 +31,22 @@ export function fieldLabel(t: TFn, field: string): string {
   return t(`fields.${last}`, { defaultValue: field });
 }
 
+function issueList(t: TFn, issues: FieldIssue[]): string {
+  return issues.map((i) => `${fieldLabel(t, i.field)}: ${issueText(t, i)}`).join('; ');
+}
+
 /** The user-facing text of any error thrown by the API client. */
 export function errorText(t: TFn, err: unknown): string {
   if (!isApiError(err)) return t('errors.unknown');
   if (err.code === 'validation_failed') {
     const issues = fieldIssues(err.details);
     if (issues.length > 0) {
-      const list = issues.map((i) => `${fieldLabel(t, i.field)}: ${issueText(t, i)}`).join('; ');
-      return `${t('errors.validation_failed')} ${list}`;
+      return t('errors.validationList', { list: issueList(t, issues) });
     }
+  }
+  const reason = (err.details as { reason?: unknown } | null | undefined)?.reason;
+  if (typeof reason === 'string') {
+    return t(`errors.reasons.${reason}`, { defaultValue: t(`errors.${err.code}`, { defaultValue: t('errors.unknown') }) });
   }
   return t(`errors.${err.code}`, { defaultValue: t('errors.unknown') });
 }
@@ -65,10 +72,8 @@ export function useApiError(): (err: unknown, opts?: ShowErrorOptions) => void {
         const onForm = issues.filter((i) => known.has(String(namePath(i.field)[0])));
         const elsewhere = issues.filter((i) => !onForm.includes(i));
         form.setFields(onForm.map((i) => ({ name: namePath(i.field), errors: [issueText(t, i)] })));
-        if (elsewhere.length > 0 || onForm.length === 0) {
-          const list = elsewhere.map((i) => `${fieldLabel(t, i.field)}: ${issueText(t, i)}`).join('; ');
-          void message.error(`${t('errors.validation_failed')} ${list}`.trim());
-        }
+        if (elsewhere.length > 0) void message.error(t('errors.validationList', { list: issueList(t, elsewhere) }));
+        else if (onForm.length === 0) void message.error(t('errors.validation_failed'));
         return;
       }
       void message.error(errorText(t, err));

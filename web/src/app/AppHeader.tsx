@@ -66,7 +66,7 @@ export function AppHeader() {
             <Tag color="orange" data-testid="demo-tag">{t('common.demoData')}</Tag>
           )}
           <Typography.Text type="secondary" data-testid="as-of-date">
-            {t('common.asOfDate')}: {me.zone.asOfDate}
+            {t('common.asOfDateValue', { date: me.zone.asOfDate })}
           </Typography.Text>
         </Flex>
         <Flex align="center" gap={token.marginXS}>

@@ -3,8 +3,16 @@ import { isApiError, isAuthError, setCsrfToken } from '../api/client';
 import { router } from './router';
 import { ME_KEY } from '../modules/auth/hooks';
 
+/** An account with an administrator-set password may do nothing until it sets its own. */
+function onPasswordChangeRequired(err: unknown): void {
+  if (!isApiError(err) || err.code !== 'password_change_required') return;
+  void queryClient.invalidateQueries({ queryKey: ME_KEY });
+  if (router.state.location.pathname !== '/change-password') void router.navigate('/change-password', { replace: true });
+}
+
 /** Any query or mutation answered 401 (not signed in / expired): forget the session, go to login. */
 function onAuthError(err: unknown): void {
+  onPasswordChangeRequired(err);
   if (!isAuthError(err)) return;
   setCsrfToken(null);
   queryClient.setQueryData(ME_KEY, null);

@@ -17,7 +17,7 @@ interface Props {
 export function CenteredShell({ testId, subtitle, children }: Props) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
-  const grid = token.colorPrimaryBorder;
+  const grid = token.colorPrimaryBgHover;
   const background = [
     `linear-gradient(${grid} 1px, transparent 1px)`,
     `linear-gradient(90deg, ${grid} 1px, transparent 1px)`,

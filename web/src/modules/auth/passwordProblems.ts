@@ -7,11 +7,6 @@ interface PolicyDetails {
   minLength?: number;
 }
 
-interface PolicyDetails {
-  problems?: PasswordProblem[];
-  minLength?: number;
-}
-
 /** The translated reasons a new password was refused (server `password_policy` details). */
 export function usePasswordProblems(): (details: unknown) => string[] {
   const { t } = useTranslation();

@@ -28,7 +28,8 @@ export function UnitTreeTable({ tree, loading, onCreateChild, onEdit }: Props) {
     remove.mutate(u.id, {
       onSuccess: () => void message.success(t('units.deleted', { name: u.name })),
       onError: (err) => {
-        if (isApiError(err) && err.code === 'conflict') void message.error(t('units.deleteConflict'));
+        const withReason = isApiError(err) && (err.details as { reason?: unknown } | undefined)?.reason;
+        if (isApiError(err) && err.code === 'conflict' && !withReason) void message.error(t('units.deleteConflict'));
         else showError(err);
       },
     });
