@@ -6,3 +6,4 @@ export * from './schemas/auth.js';
 export * from './schemas/units.js';
 export * from './schemas/users.js';
 export * from './schemas/security.js';
+export * from './rules/index.js';

@@ -1,0 +1,4 @@
+export * from './indicator-types.js';
+export * from './indicator.js';
+export * from './forecast.js';
+export * from './rollup.js';
