@@ -2,7 +2,11 @@
  * Browser journeys: starts the real server on a fresh embedded database, drives Debian's
  * Chromium through playwright-core, writes e2e/results.json and screenshots, and ends with
  * the line "N passed, N failed". Run from the repository root: `npm run test:e2e`
- * (which builds the web first). Set E2E_ONLY=<substring> to run some journeys only.
+ * (which builds the web first).
+ *   E2E_ONLY=<substring>  run only the journeys whose name contains it
+ *   E2E_WORKERS=<n>       journeys at a time, each in its own browser context (default 2)
+ *   E2E_DEBUG=1           print every step with its duration
+ *   E2E_SERVER_TIMEOUT_MS how long to wait for the server to boot (default 240000)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,6 +32,21 @@ const CHROMIUM_ARGS = [
 ];
 
 const JOURNEYS: Journey[] = [...roleJourneys, wrongPassword, reporterForbidden];
+const WORKERS = Math.max(1, Number(process.env.E2E_WORKERS) || 2);
+
+/** Runs `work` over `items`, `limit` at a time; results in the order of `items`. */
+async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
 
 function report(results: TestResult[]): { passed: number; failed: number } {
   const passed = results.filter((r) => r.ok).length;
@@ -66,15 +85,28 @@ async function main(): Promise<number> {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   try {
-    server = await startServer(REPO_ROOT);
-    console.log(`server up at ${server.baseUrl} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    console.log(`chromium ${browser.version()}; ${journeys.length} journeys`);
-    for (const journey of journeys) {
-      const result = await runJourney(browser, server.baseUrl, SHOTS_DIR, journey);
-      results.push(result);
+    // the server's first boot (migrate + seed) is the slow part: start the browser meanwhile
+    const [booted, launched] = await Promise.allSettled([
+      startServer(REPO_ROOT).then((s) => {
+        console.log(`server up at ${s.baseUrl} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+        return s;
+      }),
+      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }),
+    ]);
+    if (booted.status === 'fulfilled') server = booted.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (booted.status === 'rejected') throw booted.reason;
+    if (launched.status === 'rejected') throw launched.reason;
+    if (!server || !browser) throw new Error('unreachable: server and browser both started');
+    console.log(`chromium ${browser.version()}; ${journeys.length} journeys, ${WORKERS} at a time`);
+    const b = browser;
+    const baseUrl = server.baseUrl;
+    const done = await inParallel(journeys, WORKERS, async (journey) => {
+      const result = await runJourney(b, baseUrl, SHOTS_DIR, journey);
       print(result);
-    }
+      return result;
+    });
+    results.push(...done);
   } catch (err) {
     // the harness itself broke (server or browser would not start): one failure, reported
     const result: TestResult = { name: 'e2e-setup', ok: false, ms: Date.now() - t0, error: (err as Error).message };

@@ -7,3 +7,5 @@ export * from './schemas/units.js';
 export * from './schemas/users.js';
 export * from './schemas/security.js';
 export * from './rules/index.js';
+export * from './schemas/plans.js';
+export * from './schemas/indicators.js';

@@ -1,5 +1,5 @@
 import type { Journey } from '../lib/harness.js';
-import { assertNoErrorUi, fail, hasCjk, inputOf, login, navKeys, settle, switchLanguage } from '../lib/ui.js';
+import { assertNoErrorUi, assertNoRawKeys, fail, hasCjk, inputOf, login, navKeys, settle, switchLanguage } from '../lib/ui.js';
 import { ADMIN_NAV } from './roles.js';
 
 /** A wrong password shows a translated error (zh-CN, then en-US) and stays on the login page. */
@@ -21,12 +21,14 @@ export const wrongPassword: Journey = {
     if (new URL(page.url()).pathname !== '/login') fail(`a wrong password left the login page: ${page.url()}`);
     if (await page.getByTestId('page-home').count()) fail('a wrong password reached the home page');
     if (await page.getByTestId('totp-code').count()) fail('a wrong password reached the TOTP step');
+    await assertNoRawKeys(page, 'wrong password (zh-CN)');
     ctx.assertNoBrowserErrors('wrong password (zh-CN)');
     await ctx.shot('login-wrong-password-zh-CN');
 
     await switchLanguage(page, 'en-US');
     const en = (await error.innerText()).trim();
     if (hasCjk(en) || !/[A-Za-z]{3}/.test(en) || /errors\.|login_failed/.test(en)) fail(`login error is not an en-US sentence: "${en}"`);
+    await assertNoRawKeys(page, 'wrong password (en-US)');
     ctx.assertNoBrowserErrors('wrong password (en-US)');
     await ctx.shot('login-wrong-password-en-US');
   },
@@ -66,6 +68,7 @@ export const reporterForbidden: Journey = {
       const fetched = ctx.apiResponses.slice(seenBefore).filter((r) => /^\/api\/v1\/(users|security|audit-events)/.test(r.path) && r.status < 300);
       if (fetched.length > 0) fail(`${path}: admin data was served to the reporter: ${fetched.map((r) => `${r.path} ${r.status}`).join(', ')}`);
       await assertNoErrorUi(page, path);
+      await assertNoRawKeys(page, path);
       ctx.assertNoBrowserErrors(path);
       await ctx.shot(`reporter-forbidden-${screen}-zh-CN`);
     }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Journey, JourneyContext } from '../lib/harness.js';
-import { assertNoErrorUi, fail, hasCjk, htmlLang, login, logout, navKeys, openFromNav, settle, switchLanguage } from '../lib/ui.js';
+import { assertNoErrorUi, assertNoRawKeys, chooseFromUserMenu, fail, hasCjk, htmlLang, login, logout, navKeys, openFromNav, settle, switchLanguage } from '../lib/ui.js';
 
 /** Side-menu entries that only some roles may see (web/src/app/access.ts). */
 export const ADMIN_NAV = ['units', 'users', 'security', 'audit'] as const;
@@ -24,6 +24,7 @@ const ENGLISH_TOO = new Set(['sysadmin', 'office']);
 
 async function checkPage(ctx: JourneyContext, where: string, shotName?: string): Promise<void> {
   await assertNoErrorUi(ctx.page, where);
+  await assertNoRawKeys(ctx.page, where);
   ctx.assertNoBrowserErrors(where);
   if (shotName) await ctx.shot(shotName);
 }
@@ -49,9 +50,7 @@ async function checkMenuLanguage(page: Page, username: string, lang: 'zh-CN' | '
 }
 
 async function openProfile(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('menu-profile').click();
-  await page.getByTestId('page-profile').waitFor({ state: 'visible' });
+  await chooseFromUserMenu(page, 'menu-profile', page.getByTestId('page-profile'));
   await settle(page);
 }
 
@@ -74,7 +73,7 @@ export function roleJourney(username: string): Journey {
   const english = ENGLISH_TOO.has(username);
   return {
     name: `role-${username}`,
-    timeoutMs: english ? 90_000 : 60_000,
+    timeoutMs: english ? 150_000 : 90_000,
     async run(ctx) {
       const { page } = ctx;
       await login(page, username);

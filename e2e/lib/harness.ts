@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { trackApiRequests } from './ui.js';
+import { debug, trackApiRequests } from './ui.js';
 
 /** What a journey gets: its own browser context (cookies, storage) and one page in it. */
 export interface JourneyContext {
@@ -28,8 +28,8 @@ export interface TestResult {
   error?: string;
 }
 
-const DEFAULT_TIMEOUT_MS = 60_000;
-const ACTION_TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 90_000;
+const ACTION_TIMEOUT_MS = 15_000;
 
 /**
  * Chrome logs every non-2xx fetch as "Failed to load resource"; 4xx answers are expected
@@ -81,6 +81,7 @@ export async function runJourney(browser: Browser, baseUrl: string, shotsDir: st
       apiResponses: watched.api,
       shot: async (name) => {
         await p.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true, animations: 'disabled' });
+        debug(`screenshot ${name}`);
       },
       assertNoBrowserErrors: (where) => {
         const found = watched.problems.splice(0);

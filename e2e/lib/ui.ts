@@ -15,6 +15,17 @@ const ERROR_UI = [
 
 const CJK = /[\u3400-\u9fff]/;
 
+const DEBUG = Boolean(process.env.E2E_DEBUG);
+let lastDebug = Date.now();
+
+/** With E2E_DEBUG=1: prints a step and the time since the previous one. */
+export function debug(step: string): void {
+  if (!DEBUG) return;
+  const now = Date.now();
+  console.log(`      +${String(now - lastDebug).padStart(5)} ms  ${step}`);
+  lastDebug = now;
+}
+
 export function hasCjk(text: string): boolean {
   return CJK.test(text);
 }
@@ -52,7 +63,7 @@ export async function settle(page: Page, maxMs = 8_000): Promise<void> {
     if (requests === 0 && !spinning) {
       quietSince ||= Date.now();
       // quiet for a moment: a query fired by the last render has had time to start
-      if (Date.now() - quietSince >= 200) return;
+      if (Date.now() - quietSince >= 150) return;
     } else {
       quietSince = 0;
     }
@@ -73,6 +84,27 @@ export async function assertNoErrorUi(page: Page, where: string): Promise<void> 
   }
 }
 
+/**
+ * Fails when a visible text is a bare translation key or code such as `common.nav.home` or
+ * `auth.totp`: a string that missed t() or a label missing from the i18n files.
+ */
+export async function assertNoRawKeys(page: Page, where: string): Promise<void> {
+  const raw = await page.evaluate(() => {
+    const key = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z_][a-zA-Z0-9_]*)+$/;
+    const fileOrHost = /\.(xlsx|docx|pdf|csv|png|json|com|cn|org|net)$/;
+    const found = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const text = (walker.currentNode.textContent ?? '').trim();
+      const parent = walker.currentNode.parentElement;
+      if (!parent || !key.test(text) || fileOrHost.test(text)) continue;
+      if (parent.checkVisibility()) found.add(text);
+    }
+    return [...found];
+  });
+  if (raw.length > 0) fail(`${where}: untranslated keys on screen: ${raw.slice(0, 8).join(', ')}`);
+}
+
 /** Test ids of the side-menu items the signed-in user sees, in menu order. */
 export async function navKeys(page: Page): Promise<string[]> {
   await page.getByTestId('side-nav').or(page.locator('[data-testid^="nav-"]').first()).first().waitFor();
@@ -84,7 +116,9 @@ export async function navKeys(page: Page): Promise<string[]> {
 export async function openFromNav(page: Page, key: string): Promise<void> {
   await page.getByTestId(`nav-${key}`).click();
   await page.getByTestId(`page-${key}`).waitFor({ state: 'visible' });
+  debug(`page-${key} visible`);
   await settle(page);
+  debug(`page-${key} settled`);
 }
 
 /**
@@ -94,6 +128,7 @@ export async function openFromNav(page: Page, key: string): Promise<void> {
 export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
   await page.getByTestId('page-login').waitFor();
+  debug('login page shown');
   await inputOf(page, 'login-username').fill(username);
   await inputOf(page, 'login-password').fill(password);
   await page.getByTestId('login-submit').click();
@@ -101,6 +136,7 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   const totp = page.getByTestId('totp-code');
   const error = page.getByTestId('login-error');
   await home.or(totp).or(error).first().waitFor();
+  debug('password step answered');
   if (await error.isVisible()) fail(`login as ${username} refused: ${await error.innerText()}`);
   if (await totp.isVisible()) {
     const code = await inputOf(page, 'totp-code').inputValue();
@@ -110,17 +146,45 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
     if (!(await home.isVisible())) fail(`TOTP step for ${username} refused: ${await page.getByTestId('totp-error').innerText()}`);
   }
   if (new URL(page.url()).pathname !== '/') fail(`after login ${username} landed on ${page.url()}, not on /`);
+  debug('home shown');
   await settle(page);
+  debug('home settled');
 }
 
-/** Signs out through the user menu and checks the login page is back and the session gone. */
+/** Waits (briefly) until no antd/rc-motion enter animation is running. */
+export async function motionDone(page: Page): Promise<void> {
+  const moving = '[class*="-appear-prepare"], [class*="-appear-start"], [class*="-appear-active"], [class*="-enter-prepare"], [class*="-enter-start"], [class*="-enter-active"]';
+  await page.waitForFunction((sel) => !document.querySelector(sel), moving, { timeout: 3_000, polling: 50 }).catch(() => undefined);
+}
+
+/**
+ * Opens the header's user menu and clicks one item until `expected` appears. The dropdown
+ * slides in; a click computed mid-animation can land on the neighbouring item, so wait for
+ * the motion to end and retry once or twice.
+ */
+export async function chooseFromUserMenu(page: Page, itemTestId: string, expected: Locator): Promise<void> {
+  const item = page.getByTestId(itemTestId);
+  for (let attempt = 1; ; attempt++) {
+    if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
+    await item.waitFor({ state: 'visible' });
+    await motionDone(page);
+    await item.click();
+    try {
+      await expected.waitFor({ state: 'visible', timeout: 4_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
+/** Signs out through the user menu; the login page is back and the session is gone. */
 export async function logout(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
-  await page.getByTestId('page-login').waitFor();
+  await chooseFromUserMenu(page, 'logout', page.getByTestId('page-login'));
+  debug('logged out');
   if (new URL(page.url()).pathname !== '/login') fail(`after logout the page is ${page.url()}, not /login`);
-  await page.goto('/');
-  await page.getByTestId('page-login').waitFor();
+  const me = await page.request.get('/api/v1/auth/me');
+  if (me.status() !== 401) fail(`after logout GET /api/v1/auth/me answered ${me.status()}, expected 401`);
 }
 
 /** Clicks the header language switch and waits until <html lang> says `lang`. */

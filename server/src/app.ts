@@ -18,6 +18,11 @@ import { zoneRoutes } from './modules/zones/zones.routes.js';
 import { securityRoutes } from './modules/security/security.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { planRoutes } from './modules/plans/plans.routes.js';
+import { itemRoutes } from './modules/plans/items.routes.js';
+import { indicatorRoutes } from './modules/indicators/indicators.routes.js';
+import { valueRoutes } from './modules/indicators/values.routes.js';
+import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 
 export interface BuiltApp extends FastifyInstance {
   /** From now on new requests get 503 while in-flight ones finish (graceful shutdown). */
@@ -26,7 +31,7 @@ export interface BuiltApp extends FastifyInstance {
   apiRoutes: RouteEntry[];
 }
 
-const MODULES = [healthRoutes, authRoutes, zoneRoutes, unitRoutes, userRoutes, securityRoutes, auditRoutes];
+const MODULES = [healthRoutes, authRoutes, zoneRoutes, unitRoutes, userRoutes, securityRoutes, auditRoutes, planRoutes, itemRoutes, indicatorRoutes, valueRoutes, exchangeRoutes];
 
 /** Builds the whole HTTP application around its dependencies; never listens (tests inject). */
 export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
@@ -101,7 +106,8 @@ async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
   if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, serve: true, prefix: '/' });
   const html = hasWeb ? fs.readFileSync(path.join(dist, 'index.html')) : undefined;
   app.setNotFoundHandler((req, reply) => {
-    if (!html || req.method !== 'GET' || req.url.startsWith('/api')) {
+    // A missing hashed asset is a 404, not the app shell (old tabs after a redeploy must see it fail).
+    if (!html || req.method !== 'GET' || req.url.startsWith('/api') || req.url.startsWith('/assets/')) {
       return reply.status(404).send({ error: { code: 'not_found', message: messageFor('not_found', pickLocale(req.headers['accept-language'])) } });
     }
     return reply.type('text/html').header('cache-control', 'no-cache').send(html);

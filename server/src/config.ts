@@ -12,6 +12,8 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+  /** Uploaded evidence files; defaults to DATA_DIR/files, outside any static root. */
+  FILES_DIR: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -25,6 +27,7 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly logLevel: string;
   readonly uploadMaxBytes: number;
+  readonly filesDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -51,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    filesDir: path.resolve(e.FILES_DIR ?? path.join(e.DATA_DIR, 'files')),
   });
 }
 

@@ -21,6 +21,10 @@ With PostgreSQL (DATABASE_URL) the server may keep running.`,
     ctx.out(`Backup written to ${file}: ${rows} rows in ${tables.length} tables, ${Math.ceil(fs.statSync(file).size / 1024)} KiB.`);
     ctx.out(`  ${tables.map(([name, t]) => `${name} ${t.rows}`).join(', ')}`);
     ctx.out(`  sha256 ${manifest.sha256}`);
+    const filesDir = ctx.config().filesDir;
+    if (fs.existsSync(filesDir) && fs.readdirSync(filesDir).length > 0) {
+      ctx.err(`Note: uploaded files in ${filesDir} are not in this file; back that directory up alongside it.`);
+    }
     return 0;
   },
 };

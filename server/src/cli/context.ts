@@ -11,8 +11,12 @@ import { readPassword } from './prompt.js';
 export interface CliContext {
   /** @throws ConfigError listing every bad environment variable */
   config(): Config;
-  /** Opens the configured database (taking the PGlite data-dir lock). */
-  openDatabase(): Promise<Database>;
+  /**
+   * Opens the configured database (taking the PGlite data-dir lock). With `mustExist`, refuses
+   * to create a new embedded database where there is none (a mistyped DATA_DIR).
+   * @throws CliFailure when `mustExist` and DATA_DIR holds no database; DataDirLockedError
+   */
+  openDatabase(opts?: { mustExist?: boolean }): Promise<Database>;
   out(text: string): void;
   err(text: string): void;
   /** A secret typed at a terminal without echo, or the first line of piped stdin. */
@@ -24,7 +28,13 @@ export function defaultContext(): CliContext {
   let config: Config | undefined;
   const ctx: CliContext = {
     config: () => (config ??= loadConfig()),
-    openDatabase: () => openDatabase(ctx.config(), (m) => ctx.err(m)),
+    openDatabase: async ({ mustExist = false } = {}) => {
+      const c = ctx.config();
+      if (mustExist && !c.databaseUrl && !fs.existsSync(path.join(c.dataDir, 'pg', 'PG_VERSION'))) {
+        throw new CliFailure(`No database in ${c.dataDir} (set DATA_DIR, or DATABASE_URL for PostgreSQL).`);
+      }
+      return openDatabase(c, (m) => ctx.err(m));
+    },
     out: (text) => process.stdout.write(text + '\n'),
     err: (text) => process.stderr.write(text + '\n'),
     readSecret: readPassword,
@@ -65,15 +75,10 @@ export function parseCommand<O extends OptionSpec>(args: string[], options: O, p
 
 /**
  * Opens the database, runs `fn`, and always closes it (releasing the data-dir lock).
- * With `mustExist`, refuses to create a new embedded database where none is (a mistyped DATA_DIR).
- * @throws CliFailure when `mustExist` and DATA_DIR holds no database
+ * @throws what CliContext.openDatabase throws, and whatever `fn` throws
  */
 export async function withDatabase<T>(ctx: CliContext, fn: (database: Database) => Promise<T>, opts: { mustExist?: boolean } = {}): Promise<T> {
-  const config = ctx.config();
-  if (opts.mustExist && !config.databaseUrl && !fs.existsSync(path.join(config.dataDir, 'pg', 'PG_VERSION'))) {
-    throw new CliFailure(`No database in ${config.dataDir} (set DATA_DIR, or DATABASE_URL for PostgreSQL).`);
-  }
-  const database = await ctx.openDatabase();
+  const database = await ctx.openDatabase(opts);
   try {
     return await fn(database);
   } finally {

@@ -1,7 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { restoreBackup } from '../db/backup.js';
+import { restoreBackup, scanBackup } from '../db/restore.js';
 import { recordAudit } from '../platform/audit.js';
-import { type Command, parseCommand, withDatabase, cliActor } from './context.js';
+import { CliFailure, type Command, parseCommand, withDatabase, cliActor } from './context.js';
 
 export const restoreCommand: Command = {
   name: 'restore',
@@ -15,9 +16,11 @@ The target must be empty: a new DATA_DIR (embedded), or a new database in DATABA
 The backup must come from the same schema version as this Lantu.`,
   async run(args, ctx) {
     const file = path.resolve(parseCommand(args, {}, ['file']).positionals[0]!);
+    if (!fs.existsSync(file)) throw new CliFailure(`${file} does not exist.`);
+    const verified = await scanBackup(file); // a damaged file is refused before any database is touched
     return withDatabase(ctx, async (database) => {
       await database.migrate();
-      const { header, manifest } = await restoreBackup(database.db, file);
+      const { header, manifest } = await restoreBackup(database.db, file, verified);
       const rows = Object.fromEntries(Object.entries(manifest.tables).map(([t, s]) => [t, s.rows]));
       await database.db.transaction((tx) =>
         recordAudit(tx, cliActor(null), {

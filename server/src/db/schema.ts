@@ -5,3 +5,5 @@ export * from '../modules/users/users.table.js';
 export * from '../modules/auth/auth.table.js';
 export * from '../modules/security/security.table.js';
 export * from '../modules/audit/audit.table.js';
+export * from '../modules/plans/plans.table.js';
+export * from '../modules/indicators/indicators.table.js';

@@ -66,12 +66,7 @@ export function toQueryString(params: Record<string, QueryValue>): string {
 }
 
 async function errorFrom(res: Response): Promise<ApiError> {
-  let body: unknown = null;
-  try {
-    body = await res.json();
-  } catch {
-    body = null;
-  }
+  const body: unknown = await res.json().catch(() => null);
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   if (error && isErrorCode(error.code)) {
     return new ApiError(error.code, res.status, error.details, typeof error.message === 'string' ? error.message : undefined);
@@ -90,6 +85,8 @@ async function errorFrom(res: Response): Promise<ApiError> {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A multipart body (file uploads); the browser sets its content type and boundary. */
+  form?: FormData;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
 }
@@ -106,14 +103,14 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     const token = currentCsrf();
     if (token) headers['x-csrf-token'] = token;
   }
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.body !== undefined && !opts.form) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
     res = await fetch(`/api/v1${path}${opts.query ? toQueryString(opts.query) : ''}`, {
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       signal: opts.signal,
     });
   } catch (err) {

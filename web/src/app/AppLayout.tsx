@@ -4,6 +4,7 @@ import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  FlagOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -18,14 +19,20 @@ import { BrandMark } from '../ui/BrandMark';
 
 const NAV: { key: Screen; icon: React.ReactNode }[] = [
   { key: 'home', icon: <HomeOutlined /> },
+  { key: 'plans', icon: <FlagOutlined /> },
   { key: 'units', icon: <ApartmentOutlined /> },
   { key: 'users', icon: <TeamOutlined /> },
   { key: 'security', icon: <SafetyCertificateOutlined /> },
   { key: 'audit', icon: <AuditOutlined /> },
 ];
 
+/** Pages that live under another screen's menu entry (an indicator belongs to its plan). */
+const ALIASES: { prefix: string; screen: Screen }[] = [{ prefix: '/indicators/', screen: 'plans' }];
+
 /** The screen whose path is the longest prefix of the current location. */
 function activeScreen(pathname: string): Screen | undefined {
+  const alias = ALIASES.find((a) => pathname.startsWith(a.prefix));
+  if (alias) return alias.screen;
   return NAV.map((n) => n.key)
     .filter((k) => (PATHS[k] === '/' ? pathname === '/' : pathname.startsWith(PATHS[k])))
     .sort((a, b) => PATHS[b].length - PATHS[a].length)[0];

@@ -1,8 +1,12 @@
 import type { Role } from '@lantu/core';
 
+/** Business roles that read plans and indicators (enterprise and the three administrators do not). */
+const PLAN_READERS = ['leader', 'office', 'unit_head', 'reporter', 'investment', 'service_officer'] as const satisfies readonly Role[];
+
 /** Which roles may open which screen; the menu shows only these, the routes enforce them. */
 export const ACCESS = {
   home: null,
+  plans: PLAN_READERS,
   units: ['sysadmin'],
   users: ['sysadmin', 'secadmin'],
   security: ['secadmin'],
@@ -14,9 +18,16 @@ export type Screen = keyof typeof ACCESS;
 
 export const PATHS: Record<Screen, string> = {
   home: '/',
+  plans: '/plans',
   units: '/admin/units',
   users: '/admin/users',
   security: '/admin/security',
   audit: '/admin/audit',
   profile: '/profile',
 };
+
+/** Who may change what (the server enforces the same; the UI only hides what would be refused). */
+export const WRITERS = {
+  /** Until the reporting workflow lands, the office (目标办) builds plans and records values. */
+  plans: ['office'],
+} as const satisfies Record<string, readonly Role[]>;

@@ -13,6 +13,10 @@ const UnitsPage = lazy(() => import('../pages/units/UnitsPage'));
 const UsersPage = lazy(() => import('../pages/users/UsersPage'));
 const SecurityPage = lazy(() => import('../pages/security/SecurityPage'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
+const PlansPage = lazy(() => import('../pages/plans/PlansPage'));
+const PlanPage = lazy(() => import('../pages/plans/PlanPage'));
+const ItemPage = lazy(() => import('../pages/plans/ItemPage'));
+const IndicatorPage = lazy(() => import('../pages/plans/IndicatorPage'));
 const ProfilePage = lazy(() => import('../pages/profile/ProfilePage'));
 const NotFoundPage = lazy(() => import('../pages/errors/NotFoundPage'));
 
@@ -34,6 +38,10 @@ export const router = createBrowserRouter([
     children: [
       { errorElement: <RouteError />, children: [
         { index: true, element: <HomePage /> },
+        { path: 'plans', element: <RequireRole roles={ACCESS.plans}><PlansPage /></RequireRole> },
+        { path: 'plans/:planId', element: <RequireRole roles={ACCESS.plans}><PlanPage /></RequireRole> },
+        { path: 'plans/:planId/items/:itemId', element: <RequireRole roles={ACCESS.plans}><ItemPage /></RequireRole> },
+        { path: 'indicators/:indicatorId', element: <RequireRole roles={ACCESS.plans}><IndicatorPage /></RequireRole> },
         { path: 'admin/units', element: <RequireRole roles={ACCESS.units}><UnitsPage /></RequireRole> },
         { path: 'admin/users', element: <RequireRole roles={ACCESS.users}><UsersPage /></RequireRole> },
         { path: 'admin/security', element: <RequireRole roles={ACCESS.security}><SecurityPage /></RequireRole> },

@@ -8,6 +8,7 @@ import { appUser, roleGrant } from '../../modules/users/users.table.js';
 import { unit } from '../../modules/units/units.table.js';
 import { zone } from '../../modules/zones/zones.table.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS, type DemoUnit } from './demo-units.js';
+import { seedDemoPlans } from './plan-seed.js';
 
 export const DEMO_ZONE_CODE = 'jiaozuo-hitech';
 
@@ -33,6 +34,7 @@ export async function seedDemo(db: Db, actor: Actor = SYSTEM_ACTOR): Promise<boo
     const [z] = await tx.insert(zone).values({ code: DEMO_ZONE_CODE, name: '焦作高新技术产业开发区', asOfDate: '2021-03-15', isDemo: true }).returning();
     const ids = new Map<string, string>();
     await insertUnits(tx, z!.id, DEMO_UNITS, null, 0, ids);
+    const userIds = new Map<string, string>();
     for (const [i, a] of DEMO_ACCOUNTS.entries()) {
       const totp = needsTotp([a.role]);
       const [u] = await tx
@@ -40,8 +42,10 @@ export async function seedDemo(db: Db, actor: Actor = SYSTEM_ACTOR): Promise<boo
         .values({ zoneId: z!.id, username: a.username, displayName: a.displayName, passwordHash: hashes[i]!, isDemo: true, totpSecret: totp ? newTotpSecret() : null, totpEnabled: totp })
         .returning({ id: appUser.id });
       await tx.insert(roleGrant).values({ zoneId: z!.id, userId: u!.id, unitId: ids.get(a.unit)!, role: a.role });
+      userIds.set(a.username, u!.id);
     }
-    await recordAudit(tx, { ...actor, zoneId: z!.id }, { action: 'system.seed', objectType: 'zone', objectId: z!.id, summary: { zone: DEMO_ZONE_CODE, units: ids.size, users: DEMO_ACCOUNTS.length } });
+    const plans = await seedDemoPlans(tx, z!.id, ids, userIds);
+    await recordAudit(tx, { ...actor, zoneId: z!.id }, { action: 'system.seed', objectType: 'zone', objectId: z!.id, summary: { zone: DEMO_ZONE_CODE, units: ids.size, users: userIds.size, plans: plans.plans, planItems: plans.items, indicators: plans.indicators, indicatorValues: plans.values } });
   });
   return true;
 }

@@ -23,12 +23,14 @@ const view = (u: UnitRow, memberCount: number): Unit => ({
 
 /** Every unit of the zone, flat (the tree is small: tens to a few hundred), with member counts. */
 export async function listUnits(db: DbOrTx, zoneId: string): Promise<{ items: Unit[]; total: number }> {
-  const rows = await db
-    .select({ u: unit, members: sql<number>`(select count(distinct ${roleGrant.userId}) from ${roleGrant} where ${roleGrant.unitId} = ${unit.id})::int` })
-    .from(unit)
-    .where(eq(unit.zoneId, zoneId))
-    .orderBy(unit.sort, unit.code);
-  return { items: rows.map((r) => view(r.u, r.members)), total: rows.length };
+  const rows = await db.select().from(unit).where(eq(unit.zoneId, zoneId)).orderBy(unit.sort, unit.code);
+  const counts = await db
+    .select({ unitId: roleGrant.unitId, n: sql<number>`count(distinct ${roleGrant.userId})::int` })
+    .from(roleGrant)
+    .where(eq(roleGrant.zoneId, zoneId))
+    .groupBy(roleGrant.unitId);
+  const members = new Map(counts.map((c) => [c.unitId, c.n]));
+  return { items: rows.map((u) => view(u, members.get(u.id) ?? 0)), total: rows.length };
 }
 
 async function findUnit(db: DbOrTx, zoneId: string, id: string): Promise<UnitRow> {

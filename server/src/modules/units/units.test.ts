@@ -21,6 +21,11 @@ describe('units', () => {
     expect(names).toEqual(expect.arrayContaining(['文昌街道办事处', '阳庙镇人民政府', '苏家作乡人民政府', '经济发展局']));
   });
 
+  it('counts the members of each unit', async () => {
+    const jfj = (await units()).find((u) => u.code === 'JFJ') as U & { memberCount: number };
+    expect(jfj.memberCount).toBe(2); // the demo unit head and reporter
+  });
+
   it('creates, renames and deletes a unit, with an English error in English', async () => {
     const parent = await byCode('JFJ');
     const created = await sys.request('POST', '/api/v1/units', { parentId: parent.id, code: 'JFJ-FW', name: '服务业发展科', kind: 'section' });

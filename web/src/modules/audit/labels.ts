@@ -5,9 +5,12 @@ import { useTranslation } from 'react-i18next';
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.login_failed',
+  'auth.rate_limited',
   'auth.lockout',
-  'auth.logout',
+  'auth.totp',
+  'auth.totp_failed',
   'auth.totp_enrol',
+  'auth.logout',
   'user.create',
   'user.update',
   'user.disable',
@@ -27,9 +30,10 @@ export const AUDIT_ACTIONS = [
   'system.backup',
   'system.restore',
   'system.seed',
+  'zone.create',
 ] as const;
 
-export const AUDIT_OBJECT_TYPES = ['user', 'unit', 'grant', 'policy', 'session', 'zone', 'audit_event', 'system'] as const;
+export const AUDIT_OBJECT_TYPES = ['user', 'unit', 'security_policy', 'audit_event', 'zone', 'backup'] as const;
 
 /** Label lookups that fall back to the raw key when a translation is missing. */
 export function useAuditLabels() {

@@ -14,7 +14,7 @@ export default function ChangePasswordPage() {
   return (
     <CenteredShell testId="page-change-password" subtitle={t('auth.password.forcedTitle')}>
       <Alert type="warning" showIcon title={t('auth.password.forcedHint')} style={{ marginBottom: token.margin }} />
-      <ChangePasswordForm />
+      <ChangePasswordForm block />
       <Button
         type="link"
         block

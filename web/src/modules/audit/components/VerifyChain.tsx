@@ -1,7 +1,7 @@
 import { Alert, Button } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useVerifyChain } from '../hooks';
+import type { useVerifyChain } from '../hooks';
 import { errorText } from '../../../api/useApiError';
 
 /** Button: recompute the hash chain. */

@@ -12,7 +12,7 @@ interface Values {
 }
 
 /** Change one's own password; the server's policy problems show on the new-password field. */
-export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
+export function ChangePasswordForm({ onDone, block = false }: { onDone?: () => void; block?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { token } = theme.useToken();
@@ -67,7 +67,7 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
       >
         <Input.Password autoComplete="new-password" maxLength={128} data-testid="password-confirm" />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="password-submit">
+      <Button type="primary" htmlType="submit" block={block} loading={change.isPending} data-testid="password-submit">
         {t('auth.password.submit')}
       </Button>
     </Form>

@@ -21,7 +21,19 @@ interface Values {
   sort: number;
 }
 
-export function UnitFormModal({ target, onClose }: { target: UnitFormTarget | null; onClose: () => void }) {
+interface Props {
+  target: UnitFormTarget | null;
+  onClose: () => void;
+}
+
+/** Create or edit a unit. Each opening gets a fresh form, so no values leak between openings. */
+export function UnitFormModal(props: Props) {
+  const { target } = props;
+  const key = !target ? 'closed' : target.mode === 'edit' ? `edit:${target.unit.id}` : `create:${target.parentId ?? 'root'}`;
+  return <UnitFormDialog key={key} {...props} />;
+}
+
+function UnitFormDialog({ target, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();

@@ -1,3 +1,4 @@
+import { useMemo, useState } from 'react';
 import { App, Button, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
@@ -23,6 +24,21 @@ export function UnitTreeTable({ tree, loading, onCreateChild, onEdit }: Props) {
   const update = useUpdateUnit();
   const remove = useDeleteUnit();
   const showError = useApiError();
+  // track what the user folded, so a unit that just got its first child shows it expanded
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const parentIds = useMemo(() => {
+    const ids: string[] = [];
+    const walk = (nodes: UnitNode[]) => nodes.forEach((n) => n.children && (ids.push(n.id), walk(n.children)));
+    walk(tree);
+    return ids;
+  }, [tree]);
+  const onExpand = (open: boolean, u: UnitNode) =>
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      if (open) next.delete(u.id);
+      else next.add(u.id);
+      return next;
+    });
 
   const onDelete = (u: Unit) =>
     remove.mutate(u.id, {
@@ -104,7 +120,6 @@ export function UnitTreeTable({ tree, loading, onCreateChild, onEdit }: Props) {
 
   return (
     <Table<UnitNode>
-      key={tree.length > 0 ? 'loaded' : 'empty'}
       data-testid="units-table"
       rowKey="id"
       size="middle"
@@ -112,7 +127,7 @@ export function UnitTreeTable({ tree, loading, onCreateChild, onEdit }: Props) {
       dataSource={tree}
       loading={loading}
       pagination={false}
-      expandable={{ defaultExpandAllRows: true }}
+      expandable={{ expandedRowKeys: parentIds.filter((id) => !collapsed.has(id)), onExpand }}
       scroll={{ x: 900 }}
     />
   );

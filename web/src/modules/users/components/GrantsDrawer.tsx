@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Drawer, Empty, Flex, List, Popconfirm, Select, Typography, theme } from 'antd';
+import { Alert, App, Button, Drawer, Flex, Popconfirm, Select, Typography, theme } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ROLES, isPrivilegedRole, type Role, type User } from '@lantu/core';
@@ -9,6 +9,7 @@ import { isApiError } from '../../../api/client';
 import { useApiError } from '../../../api/useApiError';
 import { RoleTag } from '../../../ui/RoleTag';
 import { testId } from '../../../ui/testId';
+import { ItemList } from '../../../ui/ItemList';
 
 /** secadmin: which role the user holds in which unit; add and remove grants. */
 export function GrantsDrawer({ user: initial, onClose }: { user: User | null; onClose: () => void }) {
@@ -60,34 +61,30 @@ export function GrantsDrawer({ user: initial, onClose }: { user: User | null; on
     >
       <Flex vertical gap={token.marginMD}>
         <Alert type="info" showIcon title={t('users.grants.separationHint')} />
-        <List
+        <ItemList
           bordered
-          data-testid="grants-list"
-          dataSource={user?.grants ?? []}
-          rowKey="id"
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('users.grants.none')} /> }}
-          renderItem={(g) => (
-            <List.Item
-              actions={[
-                <Popconfirm
-                  key="remove"
-                  title={t('users.grants.removeConfirm', { role: t(`roles.${g.role}`), unit: g.unitName })}
-                  okText={t('common.remove')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ danger: true, ...testId('grant-remove-confirm') }}
-                  onConfirm={() => user && remove.mutate({ id: user.id, grantId: g.id }, { onError })}
-                >
-                  <Button type="link" danger size="small" icon={<DeleteOutlined />} data-testid={`grant-remove-${g.role}`} data-grant-id={g.id}>
-                    {t('common.remove')}
-                  </Button>
-                </Popconfirm>,
-              ]}
+          testId="grants-list"
+          items={user?.grants ?? []}
+          rowKey={(g) => g.id}
+          empty={t('users.grants.none')}
+          render={(g) => (
+            <Flex gap={token.marginXS} align="center" wrap>
+              <RoleTag role={g.role} />
+              <Typography.Text>{g.unitName}</Typography.Text>
+            </Flex>
+          )}
+          extra={(g) => (
+            <Popconfirm
+              title={t('users.grants.removeConfirm', { role: t(`roles.${g.role}`), unit: g.unitName })}
+              okText={t('common.remove')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true, ...testId('grant-remove-confirm') }}
+              onConfirm={() => user && remove.mutate({ id: user.id, grantId: g.id }, { onError })}
             >
-              <Flex gap={token.marginXS} align="center" wrap>
-                <RoleTag role={g.role} />
-                <Typography.Text>{g.unitName}</Typography.Text>
-              </Flex>
-            </List.Item>
+              <Button type="link" danger size="small" icon={<DeleteOutlined />} data-testid={`grant-remove-${g.role}`} data-grant-id={g.id}>
+                {t('common.remove')}
+              </Button>
+            </Popconfirm>
           )}
         />
         <Typography.Title level={5} style={{ margin: 0 }}>

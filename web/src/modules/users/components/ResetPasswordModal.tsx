@@ -8,7 +8,11 @@ import { usePasswordProblems } from '../../auth/passwordProblems';
 import { testId } from '../../../ui/testId';
 
 /** sysadmin sets a temporary password; the user must change it at next sign-in. */
-export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
+export function ResetPasswordModal(props: { user: User | null; onClose: () => void }) {
+  return <ResetPasswordDialog key={props.user?.id ?? 'closed'} {...props} />;
+}
+
+function ResetPasswordDialog({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string }>();

@@ -1,5 +1,5 @@
 import { Button, Input, Select, Space } from 'antd';
-import { ClearOutlined } from '@ant-design/icons';
+import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '@lantu/core';
 import type { UserFilters, UserStatus } from '../api';
@@ -16,11 +16,15 @@ export function UserFilterBar({ value, onChange }: Props) {
   const set = (patch: Partial<UserFilters>) => onChange({ ...value, ...patch });
   return (
     <Space wrap data-testid="users-filters">
-      <Input.Search
+      <Input
         allowClear
+        prefix={<SearchOutlined />}
         defaultValue={value.q}
         placeholder={t('users.searchPlaceholder')}
-        onSearch={(q) => set({ q: q.trim() || undefined })}
+        onPressEnter={(e) => set({ q: e.currentTarget.value.trim() || undefined })}
+        onChange={(e) => {
+          if (e.target.value === '' && value.q) set({ q: undefined });
+        }}
         style={{ width: 240 }}
         data-testid="users-search"
         aria-label={t('users.searchPlaceholder')}

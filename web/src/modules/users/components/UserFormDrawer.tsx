@@ -18,8 +18,19 @@ interface Values {
 
 const blankToNull = (v: string | undefined) => (v && v.trim() ? v.trim() : null);
 
-/** sysadmin: create an account (with an initial password) or edit its contact details. */
-export function UserFormDrawer({ target, onClose }: { target: UserFormTarget | null; onClose: () => void }) {
+interface Props {
+  target: UserFormTarget | null;
+  onClose: () => void;
+}
+
+/** sysadmin: create an account (with an initial password) or edit its contact details. Each opening gets a fresh form, so no values leak from one user to the next. */
+export function UserFormDrawer(props: Props) {
+  const { target } = props;
+  const key = !target ? 'closed' : target.mode === 'edit' ? `edit:${target.user.id}` : 'create';
+  return <UserFormPanel key={key} {...props} />;
+}
+
+function UserFormPanel({ target, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();

@@ -1,0 +1,184 @@
+import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
+import {
+  type Evaluation,
+  type FormulaNode,
+  type IndicatorSpec,
+  type MonthValue,
+  type Thresholds,
+  evaluateFormula,
+  evaluateIndicator,
+  formulaReferences,
+  parseFormula,
+} from '@lantu/core';
+import type { DbOrTx } from '../../db/client.js';
+import { asText } from '../plans/json-rows.js';
+import { indicator, indicatorValue } from './indicators.table.js';
+
+/** What evaluating an indicator needs of its row (a full row will do). */
+export type IndicatorRow = Pick<
+  typeof indicator.$inferSelect,
+  'id' | 'itemId' | 'code' | 'kind' | 'direction' | 'year' | 'baseline' | 'target' | 'limitMode' | 'bandLow' | 'bandHigh' | 'curve' | 'frequency' | 'thresholds' | 'source' | 'formula' | 'weight'
+>;
+
+/** The evaluation fields of indicators, for jsonRows. */
+export const INDICATOR_FIELDS = {
+  id: indicator.id,
+  itemId: indicator.itemId,
+  code: indicator.code,
+  kind: indicator.kind,
+  direction: indicator.direction,
+  year: indicator.year,
+  baseline: asText(indicator.baseline),
+  target: asText(indicator.target),
+  limitMode: indicator.limitMode,
+  bandLow: asText(indicator.bandLow),
+  bandHigh: asText(indicator.bandHigh),
+  curve: indicator.curve,
+  frequency: indicator.frequency,
+  thresholds: indicator.thresholds,
+  source: indicator.source,
+  formula: indicator.formula,
+  weight: asText(indicator.weight),
+};
+/** Accepted values of each indicator: indicator id → (period `2021-03` → value). */
+export type Series = Map<string, Map<string, string>>;
+
+const THRESHOLD_KEYS = ['green', 'yellow', 'growthYellowGap', 'limitMargin'] as const;
+
+const OVERRIDE_KEYS = ['green', 'yellow', 'growthYellowGap', 'limitMargin', 'scoreGreen', 'scoreYellow', 'scoreRed'] as const;
+
+/** Stored overrides reduced to the known keys with numeric values, as the API answers them. */
+export function knownOverrides(stored: Record<string, number> | null | undefined): Partial<Record<(typeof OVERRIDE_KEYS)[number], number>> {
+  const out: Partial<Record<(typeof OVERRIDE_KEYS)[number], number>> = {};
+  for (const k of OVERRIDE_KEYS) if (typeof stored?.[k] === 'number') out[k] = stored[k];
+  return out;
+}
+
+/** The threshold part of a plan's or an indicator's overrides (score overrides are for roll-ups). */
+export function thresholdsOf(overrides: Record<string, number> | null | undefined): Partial<Thresholds> {
+  const out: Partial<Thresholds> = {};
+  for (const k of THRESHOLD_KEYS) if (typeof overrides?.[k] === 'number') out[k] = overrides[k];
+  return out;
+}
+
+/**
+ * The month an indicator is judged at, as of the zone's business date: the months of the
+ * indicator's year completed before that date (as of 2021-03-15: 2), 12 for past years, 0 for future ones.
+ */
+export function evaluationMonth(asOf: string, year: number): number {
+  const y = Number(asOf.slice(0, 4));
+  if (year < y) return 12;
+  if (year > y) return 0;
+  return Number(asOf.slice(5, 7)) - 1;
+}
+
+/** What the arithmetic needs from a stored indicator; the indicator's thresholds override the plan's. */
+export function specOf(row: IndicatorRow, planThresholds: Record<string, number> | null | undefined): IndicatorSpec {
+  return {
+    kind: row.kind as IndicatorSpec['kind'],
+    direction: row.direction as IndicatorSpec['direction'],
+    baseline: row.baseline,
+    target: row.target,
+    ...(row.limitMode ? { limitMode: row.limitMode as IndicatorSpec['limitMode'] } : {}),
+    ...(row.bandLow !== null && row.bandHigh !== null ? { band: [row.bandLow, row.bandHigh] as [string, string] } : {}),
+    curve: row.curve ?? null,
+    frequency: row.frequency as IndicatorSpec['frequency'],
+    thresholds: { ...thresholdsOf(planThresholds), ...thresholdsOf(row.thresholds) },
+  };
+}
+
+/** The period key of a month: `2021-03`. */
+export const periodOf = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+
+/** The values of one year as month/value pairs, in month order. */
+export function monthValues(values: Map<string, string> | undefined, year: number): MonthValue[] {
+  const out: MonthValue[] = [];
+  if (!values) return out;
+  for (let m = 1; m <= 12; m++) {
+    const v = values.get(periodOf(year, m));
+    if (v !== undefined) out.push({ month: m, value: v });
+  }
+  return out;
+}
+
+const parsed = (row: IndicatorRow): FormulaNode | null => {
+  if (row.source !== 'formula' || !row.formula) return null;
+  try {
+    return parseFormula(row.formula);
+  } catch {
+    return null;
+  }
+};
+
+/** Loads the indicators formulas reference (transitively) that are not loaded yet, by code. */
+async function formulaClosure(db: DbOrTx, zoneId: string, rows: IndicatorRow[]): Promise<Map<string, IndicatorRow>> {
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  let frontier = rows;
+  for (let round = 0; round < 20 && frontier.length; round++) {
+    const wanted = new Set<string>();
+    for (const r of frontier) for (const code of formulaReferences(parsed(r) ?? { type: 'num', value: '0' })) if (!byCode.has(code)) wanted.add(code);
+    if (wanted.size === 0) break;
+    frontier = await db.select().from(indicator).where(and(eq(indicator.zoneId, zoneId), inArray(indicator.code, [...wanted])));
+    for (const r of frontier) byCode.set(r.code, r);
+  }
+  return byCode;
+}
+
+type ValueTuple = [indicatorId: string, period: string, value: string];
+
+/** Accepted values of indicators as one text (`id period value,…`): the cheapest shape for PGlite to return. */
+async function valueTuples(db: DbOrTx, where: SQL): Promise<ValueTuple[]> {
+  const [row] = await db
+    .select({ s: sql<string | null>`string_agg(${indicatorValue.indicatorId}::text || ' ' || ${indicatorValue.period} || ' ' || ${indicatorValue.value}::text, ',')` })
+    .from(indicatorValue)
+    .where(and(where, eq(indicatorValue.reviewState, 'accepted')));
+  return row?.s ? row.s.split(',').map((t) => t.split(' ') as ValueTuple) : [];
+}
+
+/**
+ * Accepted values of the given indicators, in a handful of queries. Formula indicators get
+ * values computed month by month from the values of the indicators they reference (loaded as needed).
+ * @param ofPlan when the rows are all the indicators of this plan, their values are selected by plan (faster than by id)
+ */
+export async function loadSeries(db: DbOrTx, zoneId: string, rows: IndicatorRow[], ofPlan?: string): Promise<Series> {
+  const byCode = await formulaClosure(db, zoneId, rows);
+  const given = new Set(rows.map((r) => r.id));
+  const reported = [...byCode.values()].filter((r) => r.source !== 'formula' && (!ofPlan || !given.has(r.id))).map((r) => r.id);
+  const tuples: ValueTuple[] = [];
+  if (ofPlan) {
+    const planIndicators = sql`(select i.id from ${indicator} i join plan_item p on p.id = i.item_id where p.plan_id = ${ofPlan})`;
+    tuples.push(...(await valueTuples(db, sql`${indicatorValue.indicatorId} in ${planIndicators}`)));
+  }
+  for (let i = 0; i < reported.length; i += 5000) tuples.push(...(await valueTuples(db, inArray(indicatorValue.indicatorId, reported.slice(i, i + 5000)))));
+  const series: Series = new Map();
+  for (const [id, period, value] of tuples) (series.get(id) ?? series.set(id, new Map()).get(id)!).set(period, value);
+  const visiting = new Set<string>();
+  const computed = (row: IndicatorRow): Map<string, string> => {
+    if (row.source !== 'formula') return series.get(row.id) ?? new Map();
+    if (series.has(row.id)) return series.get(row.id)!;
+    const out = new Map<string, string>();
+    const ast = parsed(row);
+    if (!ast || visiting.has(row.id)) return out;
+    visiting.add(row.id);
+    const refSeries = new Map(formulaReferences(ast).map((code) => [code, byCode.has(code) ? computed(byCode.get(code)!) : undefined] as const));
+    for (const year of [row.year - 1, row.year]) {
+      for (let m = 1; m <= 12; m++) {
+        const p = periodOf(year, m);
+        const v = evaluateFormula(ast, (code) => refSeries.get(code)?.get(p) ?? null);
+        if (v !== null) out.set(p, v);
+      }
+    }
+    visiting.delete(row.id);
+    series.set(row.id, out);
+    return out;
+  };
+  for (const r of byCode.values()) computed(r);
+  return series;
+}
+
+/** Judges one indicator as of the zone's business date, with last year's values for the seasonal forecast. */
+export function evaluateRow(row: IndicatorRow, series: Series, asOf: string, planThresholds: Record<string, number> | null | undefined): Evaluation {
+  const values = series.get(row.id);
+  const lastYear = monthValues(values, row.year - 1);
+  return evaluateIndicator(specOf(row, planThresholds), monthValues(values, row.year), evaluationMonth(asOf, row.year), lastYear.length ? lastYear : undefined);
+}

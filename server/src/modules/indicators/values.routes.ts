@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import { evidenceMeta, idParams, indicatorValue, okResponse, pageOf, putValueBody, valueParams } from '@lantu/core';
+import { AppError, fieldError } from '../../platform/errors.js';
+import { authOf } from '../../platform/guard.js';
+import { type ModuleDeps, zodApp } from '../../platform/http.js';
+import { PLAN_READERS, PLAN_WRITERS } from '../plans/plans.routes.js';
+import * as values from './values.service.js';
+import * as evidence from './evidence.service.js';
+
+const tags = ['indicators'];
+/** An ASCII stand-in for the filename parameter; the real name travels in filename*. */
+const asciiName = (name: string) => name.replace(/[^\x20-\x7e]|["\\;]/g, '_');
+
+/** Monthly values (recorded directly by the office until reporting lands) and their evidence files. */
+export async function valueRoutes(app: FastifyInstance, { db, config }: ModuleDeps): Promise<void> {
+  // Uploads are parsed only in this module's scope, with the configured size limit (→ 413).
+  await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 5, parts: 6, headerPairs: 100 } });
+  const r = zodApp(app);
+
+  r.get('/api/v1/indicators/:id/values', { config: { access: PLAN_READERS }, schema: { tags, params: idParams, response: { 200: pageOf(indicatorValue) } } }, async (req) =>
+    values.listValues(db, authOf(req).zoneId, req.params.id),
+  );
+
+  r.put('/api/v1/indicators/:id/values/:period', { config: { access: PLAN_WRITERS }, schema: { tags, params: valueParams, body: putValueBody, response: { 200: indicatorValue } } }, async (req) =>
+    values.putValue(db, req.actor, authOf(req).zoneId, req.params.id, req.params.period, req.body),
+  );
+
+  r.delete('/api/v1/indicators/:id/values/:period', { config: { access: PLAN_WRITERS }, schema: { tags, params: valueParams, response: { 200: okResponse } } }, async (req) => {
+    await values.deleteValue(db, req.actor, authOf(req).zoneId, req.params.id, req.params.period);
+    return { ok: true as const };
+  });
+
+  r.post('/api/v1/indicator-values/:id/evidence', { config: { access: PLAN_WRITERS }, schema: { tags, params: idParams, consumes: ['multipart/form-data'], response: { 201: evidenceMeta } } }, async (req, reply) => {
+    if (!req.isMultipart()) throw new AppError('unsupported_media_type');
+    const part = await req.file();
+    if (!part) throw fieldError([{ field: 'file', issue: 'required' }]);
+    const data = await part.toBuffer();
+    const meta = await evidence.addEvidence(db, req.actor, authOf(req).zoneId, req.params.id, { name: part.filename, data }, config.filesDir);
+    return reply.status(201).send(meta);
+  });
+
+  r.get('/api/v1/evidence/:id', { config: { access: PLAN_READERS }, schema: { tags, params: idParams } }, async (req, reply) => {
+    const file = await evidence.getEvidence(db, authOf(req).zoneId, req.params.id, config.filesDir);
+    return reply
+      .header('content-type', file.mimeType)
+      .header('content-disposition', `attachment; filename="${asciiName(file.name)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .send(file.data);
+  });
+}

@@ -1,0 +1,117 @@
+import type {
+  AuditEvent,
+  CreateItemBody,
+  CreatePlanBody,
+  MoveItemBody,
+  Plan,
+  PlanItem,
+  Status,
+  UpdateItemBody,
+  UpdatePlanBody,
+} from '@lantu/core';
+import { api, downloadUrl } from '../../api/client';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** The plan page's filters; they live in the URL query. */
+export interface ItemFilters {
+  focusId?: string;
+  unitId?: string;
+  status?: Status;
+  q?: string;
+}
+
+export function fetchPlans(): Promise<Page<Plan>> {
+  return api<Page<Plan>>('/plans');
+}
+
+export function fetchPlan(id: string): Promise<Plan> {
+  return api<Plan>(`/plans/${id}`);
+}
+
+export function createPlan(body: CreatePlanBody): Promise<Plan> {
+  return api<Plan>('/plans', { method: 'POST', body });
+}
+
+export function updatePlan(id: string, body: UpdatePlanBody): Promise<Plan> {
+  return api<Plan>(`/plans/${id}`, { method: 'PATCH', body });
+}
+
+/** The whole tree (the API's page size goes up to 5000 rows), in tree order, filtered. */
+export function fetchItems(planId: string, filters: ItemFilters): Promise<Page<PlanItem>> {
+  return api<Page<PlanItem>>(`/plans/${planId}/items`, { query: { pageSize: 5000, ...filters } });
+}
+
+export function fetchItem(id: string): Promise<PlanItem> {
+  return api<PlanItem>(`/items/${id}`);
+}
+
+export function createItem(planId: string, body: CreateItemBody): Promise<PlanItem> {
+  return api<PlanItem>(`/plans/${planId}/items`, { method: 'POST', body });
+}
+
+export function updateItem(id: string, body: UpdateItemBody): Promise<PlanItem> {
+  return api<PlanItem>(`/items/${id}`, { method: 'PATCH', body });
+}
+
+export function moveItem(id: string, body: MoveItemBody): Promise<PlanItem> {
+  return api<PlanItem>(`/items/${id}/move`, { method: 'POST', body });
+}
+
+export function deleteItem(id: string): Promise<{ ok: true }> {
+  return api<{ ok: true }>(`/items/${id}`, { method: 'DELETE' });
+}
+
+export function fetchItemHistory(id: string, page: number, pageSize: number): Promise<Page<AuditEvent>> {
+  return api<Page<AuditEvent>>(`/items/${id}/history`, { query: { page, pageSize } });
+}
+
+/** Which part of a plan a workbook carries: the item tree with indicators, or monthly values. */
+export type ImportKind = 'items' | 'values';
+
+export interface ImportCounts {
+  items: number;
+  indicators: number;
+  values: number;
+}
+
+export interface ImportResult {
+  ok: true;
+  created: ImportCounts;
+  updated: ImportCounts;
+  unchanged: number;
+  skipped: number;
+}
+
+/** One problem of a refused workbook, as the API's validation report lists it. */
+export interface ImportIssue {
+  sheet: string;
+  row: number;
+  column: string;
+  field: string;
+  issue: string;
+  message: string;
+}
+
+export interface ImportReport {
+  errors: ImportIssue[];
+  total: number;
+  truncated: boolean;
+}
+
+export function importWorkbook(planId: string, kind: ImportKind, file: File): Promise<ImportResult> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api<ImportResult>(`/plans/${planId}/import`, { method: 'POST', query: { kind }, form });
+}
+
+export function planExportUrl(planId: string): string {
+  return downloadUrl(`/plans/${planId}/export`);
+}
+
+export function planTemplateUrl(planId: string, kind: ImportKind): string {
+  return downloadUrl(`/plans/${planId}/template`, { kind });
+}

@@ -1,0 +1,130 @@
+import { useMemo, useState } from 'react';
+import { Badge, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { PlanItem } from '@lantu/core';
+import { allParents, expandedTo, type ItemNode } from '../tree';
+import { StatusTag } from '../../../ui/StatusTag';
+import { testId } from '../../../ui/testId';
+import { ProgressBar } from './bits';
+
+export interface ItemActions {
+  onAddChild: (parent: PlanItem) => void;
+  onEdit: (item: PlanItem) => void;
+  onMove: (item: PlanItem) => void;
+  onDelete: (item: PlanItem) => void;
+}
+
+interface Props {
+  planId: string;
+  tree: ItemNode[];
+  loading: boolean;
+  /** A filtered view opens every branch so each match is visible. */
+  filtered: boolean;
+  /** Identifies the current filter; the expansion resets when it changes. */
+  filterKey: string;
+  /** office only; without it the table is read-only. */
+  actions?: ItemActions;
+}
+
+/** The plan as a tree table, opened down to the second level (举措) by default. */
+export function ItemTreeTable({ planId, tree, loading, filtered, filterKey, actions }: Props) {
+  const { t } = useTranslation();
+  const defaults = useMemo(() => (filtered ? allParents(tree) : expandedTo(tree, 1)), [tree, filtered]);
+  const [state, setState] = useState<{ key: string; ids: readonly string[] } | null>(null);
+  const expanded = state && state.key === filterKey ? state.ids : defaults;
+
+  const columns: TableColumnsType<ItemNode> = [
+    { title: t('plans.columns.code'), dataIndex: 'code', width: 96, render: (code: string) => <Typography.Text code>{code}</Typography.Text> },
+    {
+      title: t('plans.columns.title'),
+      dataIndex: 'title',
+      render: (title: string, i) => (
+        <Link to={`/plans/${planId}/items/${i.id}`} data-testid={`item-link-${i.code}`}>
+          <Typography.Text strong={i.depth === 1} style={{ color: 'inherit' }}>
+            {title}
+          </Typography.Text>
+        </Link>
+      ),
+    },
+    { title: t('plans.columns.level'), dataIndex: 'levelLabel', width: 72, render: (l: string) => <Tag variant="filled">{l}</Tag> },
+    {
+      title: t('plans.columns.leadUnit'),
+      dataIndex: 'leadUnitName',
+      width: 150,
+      ellipsis: { showTitle: true },
+      render: (name: string | null) => name ?? <Typography.Text type="secondary">—</Typography.Text>,
+    },
+    {
+      title: t('plans.columns.progress'),
+      dataIndex: 'progress',
+      width: 150,
+      render: (_, i) => <ProgressBar progress={i.progress} status={i.status} testId={`item-progress-${i.code}`} />,
+    },
+    { title: t('plans.columns.status'), dataIndex: 'status', width: 96, render: (_, i) => <StatusTag status={i.status} compact testId={`item-status-${i.code}`} /> },
+    {
+      title: <Tooltip title={t('plans.columns.redBelowHint')}>{t('plans.columns.redBelow')}</Tooltip>,
+      dataIndex: 'redBelow',
+      width: 76,
+      align: 'center',
+      render: (n: number, i) => (n > 0 ? <Badge count={n} data-testid={`item-red-below-${i.code}`} /> : <Typography.Text type="secondary">—</Typography.Text>),
+    },
+    { title: t('plans.columns.dueDate'), dataIndex: 'dueDate', width: 108, render: (d: string | null) => d ?? '—' },
+  ];
+  if (actions) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      width: 148,
+      fixed: 'right',
+      render: (_, i) => {
+        const blocked = i.children?.length ? t('plans.deleteBlockedChildren') : i.indicatorCount > 0 ? t('plans.deleteBlockedIndicators') : null;
+        return (
+          <Space size={0}>
+            <Tooltip title={t('plans.addChild')}>
+              <Button type="text" size="small" icon={<PlusOutlined />} onClick={() => actions.onAddChild(i)} aria-label={t('plans.addChild')} data-testid={`item-add-child-${i.code}`} />
+            </Tooltip>
+            <Tooltip title={t('common.edit')}>
+              <Button type="text" size="small" icon={<EditOutlined />} onClick={() => actions.onEdit(i)} aria-label={t('common.edit')} data-testid={`item-edit-${i.code}`} />
+            </Tooltip>
+            <Tooltip title={t('plans.move')}>
+              <Button type="text" size="small" icon={<DragOutlined />} onClick={() => actions.onMove(i)} aria-label={t('plans.move')} data-testid={`item-move-${i.code}`} />
+            </Tooltip>
+            <Popconfirm
+              title={t('plans.deleteConfirm', { code: i.code })}
+              description={t('plans.deleteHint')}
+              okText={t('common.delete')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true, ...testId('item-delete-confirm') }}
+              onConfirm={() => actions.onDelete(i)}
+              disabled={Boolean(blocked)}
+            >
+              <Tooltip title={blocked ?? t('common.delete')}>
+                <Button type="text" size="small" danger icon={<DeleteOutlined />} disabled={Boolean(blocked)} aria-label={t('common.delete')} data-testid={`item-delete-${i.code}`} />
+              </Tooltip>
+            </Popconfirm>
+          </Space>
+        );
+      },
+    });
+  }
+
+  return (
+    <Table<ItemNode>
+      data-testid="item-tree"
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={tree}
+      loading={loading}
+      pagination={tree.length > 20 ? { pageSize: 20, showSizeChanger: false, showTotal: (n) => t('common.total', { count: n }) } : false}
+      expandable={{ expandedRowKeys: expanded as string[], onExpandedRowsChange: (keys) => setState({ key: filterKey, ids: keys as string[] }) }}
+      onRow={(i) => ({ 'data-testid': `item-row-${i.code}`, 'data-status': i.status }) as React.HTMLAttributes<HTMLElement>}
+      locale={{ emptyText: t('plans.noItems') }}
+      scroll={{ x: actions ? 1120 : 980 }}
+      sticky
+    />
+  );
+}

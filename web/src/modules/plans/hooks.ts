@@ -1,0 +1,92 @@
+import { useMemo } from 'react';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateItemBody, CreatePlanBody, MoveItemBody, UpdateItemBody, UpdatePlanBody } from '@lantu/core';
+import * as plansApi from './api';
+import { buildItemTree } from './tree';
+
+export const PLANS_KEY = ['plans'] as const;
+/** Indicator queries hold roll-up results too; plan changes refresh them (key owned by the indicators module). */
+const INDICATORS_KEY = ['indicators'] as const;
+
+export function usePlans() {
+  return useQuery({ queryKey: [...PLANS_KEY, 'list'], queryFn: plansApi.fetchPlans });
+}
+
+export function usePlan(id: string | undefined) {
+  return useQuery({ queryKey: [...PLANS_KEY, 'one', id], queryFn: () => plansApi.fetchPlan(id ?? ''), enabled: Boolean(id) });
+}
+
+/** A plan's items (filtered), flat in tree order and as a tree. */
+export function usePlanItems(planId: string | undefined, filters: plansApi.ItemFilters = {}) {
+  const query = useQuery({
+    queryKey: [...PLANS_KEY, 'items', planId, filters],
+    queryFn: () => plansApi.fetchItems(planId ?? '', filters),
+    enabled: Boolean(planId),
+    placeholderData: keepPreviousData,
+  });
+  const items = query.data?.items;
+  const tree = useMemo(() => (items ? buildItemTree(items) : []), [items]);
+  return { ...query, items: items ?? [], tree };
+}
+
+export function useItem(id: string | undefined) {
+  return useQuery({ queryKey: [...PLANS_KEY, 'item', id], queryFn: () => plansApi.fetchItem(id ?? ''), enabled: Boolean(id) });
+}
+
+/** Several items by id (aligned strategic items on an annual item's page). */
+export function useItemsById(ids: readonly string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({ queryKey: [...PLANS_KEY, 'item', id], queryFn: () => plansApi.fetchItem(id) })),
+  });
+}
+
+export function useItemHistory(id: string | undefined, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: [...PLANS_KEY, 'history', id, page, pageSize],
+    queryFn: () => plansApi.fetchItemHistory(id ?? '', page, pageSize),
+    enabled: Boolean(id),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every plan mutation refreshes plans, items and indicators afterwards (roll-ups move), also after a conflict. */
+function usePlanMutation<V, R>(fn: (vars: V) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSettled: async () => {
+      await qc.invalidateQueries({ queryKey: PLANS_KEY });
+      await qc.invalidateQueries({ queryKey: INDICATORS_KEY });
+    },
+  });
+}
+
+export function useCreatePlan() {
+  return usePlanMutation((body: CreatePlanBody) => plansApi.createPlan(body));
+}
+
+export function useUpdatePlan() {
+  return usePlanMutation(({ id, body }: { id: string; body: UpdatePlanBody }) => plansApi.updatePlan(id, body));
+}
+
+export function useCreateItem() {
+  return usePlanMutation(({ planId, body }: { planId: string; body: CreateItemBody }) => plansApi.createItem(planId, body));
+}
+
+export function useUpdateItem() {
+  return usePlanMutation(({ id, body }: { id: string; body: UpdateItemBody }) => plansApi.updateItem(id, body));
+}
+
+export function useMoveItem() {
+  return usePlanMutation(({ id, body }: { id: string; body: MoveItemBody }) => plansApi.moveItem(id, body));
+}
+
+export function useDeleteItem() {
+  return usePlanMutation((id: string) => plansApi.deleteItem(id));
+}
+
+export function useImportWorkbook() {
+  return usePlanMutation(({ planId, kind, file }: { planId: string; kind: plansApi.ImportKind; file: File }) =>
+    plansApi.importWorkbook(planId, kind, file),
+  );
+}

@@ -1,0 +1,161 @@
+import { useMemo, useState } from 'react';
+import { Alert, App, Breadcrumb, Button, Card, Dropdown, Flex, Typography, theme } from 'antd';
+import { DownloadOutlined, EditOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { STATUSES, type PlanItem, type Status } from '@lantu/core';
+import { hasAnyRole, useCurrentUser } from '../../modules/auth/hooks';
+import { useDeleteItem, usePlan, usePlanItems } from '../../modules/plans/hooks';
+import { planExportUrl, planTemplateUrl, type ItemFilters } from '../../modules/plans/api';
+import { countByStatus, MAX_ITEM_DEPTH, peopleOf } from '../../modules/plans/tree';
+import { usePlanError } from '../../modules/plans/errors';
+import { PlanSummary } from '../../modules/plans/components/PlanSummary';
+import { ItemFilterBar } from '../../modules/plans/components/ItemFilterBar';
+import { ItemTreeTable } from '../../modules/plans/components/ItemTreeTable';
+import { ItemFormDrawer, type ItemFormTarget } from '../../modules/plans/components/ItemFormDrawer';
+import { MoveItemModal } from '../../modules/plans/components/MoveItemModal';
+import { ImportModal } from '../../modules/plans/components/ImportModal';
+import { PlanFormDrawer, type PlanFormTarget } from '../../modules/plans/components/PlanFormDrawer';
+import { LoadState } from '../../modules/plans/components/LoadState';
+import { errorText } from '../../api/useApiError';
+import { WRITERS } from '../../app/access';
+import { PageContainer } from '../../ui/PageContainer';
+
+const FILTER_KEYS = ['focusId', 'unitId', 'status', 'q'] as const;
+
+/** Filters from the URL query (`?status=red&q=项目`), so a filtered view can be shared and survives reload. */
+function useFiltersInUrl(): [ItemFilters, (next: ItemFilters) => void] {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo<ItemFilters>(() => {
+    const out: ItemFilters = {};
+    for (const k of FILTER_KEYS) {
+      const v = params.get(k);
+      if (!v) continue;
+      if (k === 'status') {
+        if ((STATUSES as readonly string[]).includes(v)) out.status = v as Status;
+      } else out[k] = v;
+    }
+    return out;
+  }, [params]);
+  const set = (next: ItemFilters) => {
+    const p = new URLSearchParams();
+    for (const k of FILTER_KEYS) if (next[k]) p.set(k, next[k]);
+    setParams(p, { replace: true });
+  };
+  return [filters, set];
+}
+
+/** One plan: its roll-up, the item tree with filters, and the office's tools (items, import, export). */
+export default function PlanPage() {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const { message } = App.useApp();
+  const { planId = '' } = useParams();
+  const me = useCurrentUser();
+  const canWrite = hasAnyRole(me, WRITERS.plans);
+  const [filters, setFilters] = useFiltersInUrl();
+  const filtered = Object.keys(filters).length > 0;
+  const plan = usePlan(planId);
+  const all = usePlanItems(planId);
+  const view = usePlanItems(planId, filters);
+  const remove = useDeleteItem();
+  const showError = usePlanError();
+  const [itemForm, setItemForm] = useState<ItemFormTarget | null>(null);
+  const [moving, setMoving] = useState<PlanItem | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [planForm, setPlanForm] = useState<PlanFormTarget | null>(null);
+
+  const counts = useMemo(() => (all.data ? countByStatus(all.items) : null), [all.data, all.items]);
+  const focusAreas = useMemo(() => all.items.filter((i) => i.parentId === null), [all.items]);
+  const people = useMemo(() => peopleOf(all.items), [all.items]);
+
+  if (!plan.data) {
+    return <LoadState testId="page-plan" error={plan.error} onRetry={() => void plan.refetch()} backTo="/plans" backLabel={t('plans.backToList')} />;
+  }
+  const p = plan.data;
+  const topLabel = p.levelLabels[0] ?? '';
+  const onDelete = (item: PlanItem) =>
+    remove.mutate(item.id, {
+      onSuccess: () => void message.success(t('plans.deleted', { code: item.code })),
+      onError: (err) => showError(err),
+    });
+
+  return (
+    <PageContainer
+      testId="page-plan"
+      breadcrumb={<Breadcrumb items={[{ title: <Link to="/plans">{t('common.nav.plans')}</Link> }, { title: p.title }]} />}
+      title={<span data-testid="plan-title">{p.title}</span>}
+      extra={
+        <>
+          <Button icon={<DownloadOutlined />} href={planExportUrl(p.id)} data-testid="plan-export">
+            {t('common.exportXlsx')}
+          </Button>
+          {canWrite && (
+            <>
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: (['items', 'values'] as const).map((k) => ({
+                    key: k,
+                    label: <a href={planTemplateUrl(p.id, k)} data-testid={`plan-template-${k}`}>{t(`plans.import.kind.${k}`)}</a>,
+                  })),
+                }}
+              >
+                <Button icon={<FileExcelOutlined />} data-testid="plan-template">{t('plans.templateDownload')}</Button>
+              </Dropdown>
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="plan-import">
+                {t('plans.import.button')}
+              </Button>
+              <Button icon={<EditOutlined />} onClick={() => setPlanForm({ mode: 'edit', plan: p })} data-testid="plan-edit">
+                {t('plans.editPlan')}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setItemForm({ mode: 'create', parent: null })} data-testid="item-add-top">
+                {t('plans.addTop', { level: topLabel })}
+              </Button>
+            </>
+          )}
+        </>
+      }
+    >
+      <PlanSummary plan={p} asOfDate={me.zone.asOfDate} counts={counts} activeStatus={filters.status} onStatus={(status) => setFilters({ ...filters, status })} />
+      {p.description && (
+        <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: 'collapsible' }} style={{ margin: 0 }} data-testid="plan-description">
+          {p.description}
+        </Typography.Paragraph>
+      )}
+      <Card>
+        <Flex vertical gap={token.marginMD}>
+          <Flex justify="space-between" align="center" wrap gap={token.marginSM}>
+            <ItemFilterBar value={filters} onChange={setFilters} focusAreas={focusAreas} focusLabel={topLabel} />
+            {filtered && view.data && (
+              <Typography.Text type="secondary" data-testid="item-match-count">
+                {t('plans.matches', { count: view.data.total })}
+              </Typography.Text>
+            )}
+          </Flex>
+          {view.error && <Alert type="error" showIcon title={errorText(t, view.error)} data-testid="items-error" />}
+          <ItemTreeTable
+            planId={p.id}
+            tree={view.tree}
+            loading={view.isFetching}
+            filtered={filtered}
+            filterKey={JSON.stringify(filters)}
+            actions={
+              canWrite
+                ? { onAddChild: (parent) => setItemForm({ mode: 'create', parent }), onEdit: (item) => setItemForm({ mode: 'edit', item }), onMove: setMoving, onDelete }
+                : undefined
+            }
+          />
+        </Flex>
+      </Card>
+      {canWrite && (
+        <>
+          <ItemFormDrawer plan={p} target={itemForm} people={people} onClose={() => setItemForm(null)} />
+          <MoveItemModal item={moving} items={all.items} tree={all.tree} maxDepth={MAX_ITEM_DEPTH} onClose={() => setMoving(null)} />
+          <ImportModal planId={p.id} open={importing} onClose={() => setImporting(false)} />
+          <PlanFormDrawer target={planForm} onClose={() => setPlanForm(null)} />
+        </>
+      )}
+    </PageContainer>
+  );
+}
