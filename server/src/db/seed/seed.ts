@@ -29,17 +29,18 @@ async function insertUnits(tx: DbOrTx, zoneId: string, node: DemoUnit, parentId:
 export async function seedDemo(db: Db, actor: Actor = SYSTEM_ACTOR): Promise<boolean> {
   const [existing] = await db.select({ id: zone.id }).from(zone).where(eq(zone.code, DEMO_ZONE_CODE));
   if (existing) return false;
-  const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
+  // Demo accounts share one known password, so one argon2 hash serves them all (and the start stays quick).
+  const demoHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const [z] = await tx.insert(zone).values({ code: DEMO_ZONE_CODE, name: '焦作高新技术产业开发区', asOfDate: '2021-03-15', isDemo: true }).returning();
     const ids = new Map<string, string>();
     await insertUnits(tx, z!.id, DEMO_UNITS, null, 0, ids);
     const userIds = new Map<string, string>();
-    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+    for (const a of DEMO_ACCOUNTS) {
       const totp = needsTotp([a.role]);
       const [u] = await tx
         .insert(appUser)
-        .values({ zoneId: z!.id, username: a.username, displayName: a.displayName, passwordHash: hashes[i]!, isDemo: true, totpSecret: totp ? newTotpSecret() : null, totpEnabled: totp })
+        .values({ zoneId: z!.id, username: a.username, displayName: a.displayName, passwordHash: demoHash, isDemo: true, totpSecret: totp ? newTotpSecret() : null, totpEnabled: totp })
         .returning({ id: appUser.id });
       await tx.insert(roleGrant).values({ zoneId: z!.id, userId: u!.id, unitId: ids.get(a.unit)!, role: a.role });
       userIds.set(a.username, u!.id);

@@ -13,6 +13,9 @@ export interface ExportData {
   unitNames: Map<string, string>;
 }
 
+/** Figures as entered (their units differ: 亿元, %, 位 …); a fixed decimal format would misstate some. */
+const NUM = 'General';
+
 const ITEM_HEADERS: [Bi, number, string?][] = [
   [['编码', 'Code'], 10, '@'],
   [['层级', 'Level'], 8],
@@ -20,7 +23,7 @@ const ITEM_HEADERS: [Bi, number, string?][] = [
   [['牵头单位', 'Lead unit'], 18],
   [['协办单位', 'Co-units'], 24],
   [['分管领导', 'Leader in charge'], 16],
-  [['权重', 'Weight'], 8, '0.##'],
+  [['权重', 'Weight'], 8, 'General'],
   [['开始日期', 'Start'], 12, 'yyyy-mm-dd'],
   [['截止日期', 'Due'], 12, 'yyyy-mm-dd'],
   [['进度', 'Progress'], 9, '0.0%'],
@@ -35,17 +38,19 @@ const INDICATOR_HEADERS: [Bi, number, string?][] = [
   [['名称', 'Name'], 32],
   [['类型', 'Kind'], 8],
   [['计量单位', 'Unit of measure'], 10],
-  [['基期值', 'Baseline'], 11, '#,##0.####'],
-  [['目标值', 'Target'], 11, '#,##0.####'],
-  [['序时目标', 'Expected to date'], 12, '#,##0.####'],
-  [['累计完成', 'Actual to date'], 12, '#,##0.####'],
+  [['基期值', 'Baseline'], 11, NUM],
+  [['目标值', 'Target'], 11, NUM],
+  [['序时目标', 'Expected to date'], 12, NUM],
+  [['累计完成', 'Actual to date'], 12, NUM],
   [['完成率', 'Ratio'], 9, '0.0%'],
   [['状态', 'Status'], 9],
-  [['年末预测', 'Forecast'], 12, '#,##0.####'],
+  [['年末预测', 'Forecast'], 12, NUM],
   [['存在风险', 'At risk'], 9],
 ];
 const INDICATOR_STATUS_COL = 11;
 
+/** Computed figures (序时目标, forecasts) to 4 decimals; reported ones stay as entered. */
+const round = (n: number | null) => (n === null ? null : Math.round(n * 10000) / 10000);
 const columnsOf = (h: [Bi, number, string?][], locale: Locale) => h.map(([label, width, numFmt]) => ({ header: pick(label, locale), width, numFmt }));
 const yesNo = (b: boolean, locale: Locale) => (b ? pick(['是', 'Yes'], locale) : pick(['否', 'No'], locale));
 
@@ -90,11 +95,11 @@ function indicatorSheet(wb: ExcelJS.Workbook, d: ExportData, locale: Locale): vo
     x.unitOfMeasure,
     num(x.baseline),
     num(x.target),
-    num(x.evaluation.expected),
+    round(num(x.evaluation.expected)),
     num(x.evaluation.actual),
     x.evaluation.ratio,
     pick(STATUS_LABELS[x.evaluation.status] as unknown as Bi, locale),
-    num(x.evaluation.forecast),
+    round(num(x.evaluation.forecast)),
     yesNo(x.evaluation.atRisk, locale),
   ]);
   const ws = addTable(wb, pick(['指标', 'Indicators'], locale), columnsOf(INDICATOR_HEADERS, locale), rows);
@@ -117,7 +122,7 @@ function valueSheet(wb: ExcelJS.Workbook, d: ExportData, locale: Locale): void {
     { header: pick(['指标编码', 'Indicator code'], locale), width: 14, numFmt: '@' },
     { header: pick(['名称', 'Name'], locale), width: 30 },
     { header: pick(['计量单位', 'Unit of measure'], locale), width: 10 },
-    ...months.map((m) => ({ header: m, width: 10, numFmt: '#,##0.####' })),
+    ...months.map((m) => ({ header: m, width: 10, numFmt: NUM })),
   ];
   const rows: Cell[][] = d.indicators.map((x) => [x.code, x.name, x.unitOfMeasure, ...months.map((m) => num(byKey.get(`${x.id}|${m}`)))]);
   const ws = addTable(wb, pick(['月度数据', 'Monthly values'], locale), columns, rows);

@@ -149,7 +149,7 @@ export async function importWorkbook(db: Db, actor: Actor, zoneId: string, planI
         rest = { unchanged: plan.unchanged, skipped: plan.skipped };
       }
       const result: ImportResult = { ok: true, ...saved, ...rest };
-      await recordAudit(tx, actor, { action: 'plan.import', objectType: 'plan', objectId: planId, summary: { kind, file: file.name, rows: rowsOf(sheets), ...saved, ...rest } });
+      await recordAudit(tx, actor, { action: 'plan.import', objectType: 'plan', objectId: planId, summary: { kind, file: file.name.slice(0, 200), rows: rowsOf(sheets), ...saved, ...rest } });
       return result;
     });
   } catch (e) {

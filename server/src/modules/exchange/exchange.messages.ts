@@ -63,7 +63,16 @@ const TEXTS: Record<string, Text> = {
   missing_sheet: (i) => [`工作簿中没有工作表 ${i.expected}`, `the workbook has no sheet ${i.expected}`],
   missing_column: (i) => [`缺少列${q(i.expected)}`, `the column ${qe(i.expected)} is missing`],
   too_many_rows: (i) => [`数据行超过 ${i.limit} 行，请分批导入`, `more than ${i.limit} rows; import in parts`],
-  save_failed: (i) => [`保存失败：${i.got ?? ''}`, `could not be saved: ${i.got ?? ''}`],
+  save_failed: (i) => {
+    const [zh, en] = SAVE_REASONS[i.got ?? ''] ?? [i.got ?? '', i.got ?? ''];
+    return [`保存失败：${zh}`, `could not be saved: ${en}`];
+  },
+};
+/** Why a service or the database refused a row, for the save_failed line. */
+const SAVE_REASONS: Record<string, readonly [string, string]> = {
+  conflict: ['与现有数据冲突', 'it conflicts with existing data'],
+  not_found: ['引用的数据已不存在', 'something it refers to no longer exists'],
+  formula_indicator: ['该指标按公式计算，不能填报数值', 'the indicator is computed by its formula'],
 };
 const NO_LABEL = new Set(['missing_sheet', 'missing_column', 'too_many_rows', 'save_failed']);
 

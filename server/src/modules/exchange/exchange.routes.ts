@@ -5,14 +5,13 @@ import { type Role, planParams } from '@lantu/core';
 import { authOf } from '../../platform/guard.js';
 import { pickLocale } from '../../platform/errors.js';
 import { type ModuleDeps, sendXlsx, zodApp } from '../../platform/http.js';
-import { PLAN_READERS } from '../plans/plans.routes.js';
 import { IMPORT_KINDS } from './exchange.columns.js';
 import { exportPlan, planTemplate } from './exchange.service.js';
-import { uploadOf } from './exchange.upload.js';
+import { uploadOf } from '../../platform/uploads.js';
 import { importWorkbook } from './exchange.import.js';
 
 /** Business roles that read plans may export them and fetch templates. */
-export const EXCHANGE_READERS: readonly Role[] = PLAN_READERS;
+export const EXCHANGE_READERS: readonly Role[] = ['leader', 'office', 'unit_head', 'reporter', 'investment', 'service_officer'];
 /** Only the office (目标办) imports into a plan. */
 export const IMPORTERS: readonly Role[] = ['office'];
 /** Largest workbook an import accepts. */

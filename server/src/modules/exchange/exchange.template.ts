@@ -46,7 +46,7 @@ function cellOf(c: ColumnSpec, v: unknown, locale: Locale): Cell {
     case 'bool': return v ? (locale === 'en-US' ? 'Y' : BOOL_WORDS.true[0]) : locale === 'en-US' ? 'N' : BOOL_WORDS.false[0];
     case 'date': return dateOf(String(v));
     case 'decimal': return decimalCell(String(v));
-    case 'units': return (v as string[]).join('; ');
+    case 'units': return (v as string[]).join('; ') || null;
     default: return v as Cell;
   }
 }

@@ -111,7 +111,7 @@ describe('exchange: template → import → export', () => {
     expect(again.json()).toMatchObject({ created: { values: 0 }, updated: { values: 1 }, unchanged: 1 });
   });
 
-  it('reports in English when asked, and saves nothing when a service refuses a row mid-way', async () => {
+  it('reports in English when asked, and names formula cycles before saving anything', async () => {
     const bad = await workbook({ Items: [['Code', 'Title', 'Due date'], ['9', 'x', 'tomorrow']] });
     const res = await upload(office, planId, 'items', bad, { 'accept-language': 'en-US' });
     expect(res.json().error.details.errors[0]).toMatchObject({ sheet: 'Items', row: 2, column: 'A', issue: 'code_gap' });
@@ -137,7 +137,7 @@ describe('exchange: template → import → export', () => {
       });
       const res = await upload(office, planId, 'items', file);
       expect(res.statusCode).toBe(400);
-      expect(res.json().error.details.errors).toEqual([expect.objectContaining({ sheet: '指标', row: 3, issue: 'save_failed' })]);
+      expect(res.json().error.details.errors).toEqual([expect.objectContaining({ sheet: '指标', row: 3, issue: 'save_failed', message: '指标 第 3 行：保存失败：与现有数据冲突' })]);
       expect((await items()).length).toBe(n);
       expect({ items: await auditCount('plan_item.create'), indicators: await auditCount('indicator.create'), imports: await auditCount('plan.import') }).toEqual(before);
     } finally {
@@ -200,6 +200,9 @@ describe('exchange: files and access', () => {
     const reporter = await login(t.app, 'reporter');
     expect((await reporter.request('GET', `/api/v1/plans/${planId}/export`)).statusCode).toBe(200);
     expect((await reporter.request('GET', `/api/v1/plans/${planId}/template?kind=values`)).statusCode).toBe(200);
+    const en = await loadXlsx((await reporter.request('GET', `/api/v1/plans/${planId}/template?kind=items`, undefined, { 'accept-language': 'en-US' })).rawPayload);
+    expect(en.worksheets.filter((w) => w.state !== 'hidden').map((w) => w.name)).toEqual(['Items', 'Indicators', 'Help']);
+    expect(headers(en.getWorksheet('Items')!).slice(0, 3)).toEqual(['Code', 'Title', 'Lead unit']);
     const res = await upload(reporter, planId, 'items', await workbook({ 事项: [['编码', '标题'], ['9', 'x']] }));
     expect([res.statusCode, res.json().error.code]).toEqual([403, 'forbidden']);
     const missing = await upload(office, '00000000-0000-4000-8000-000000000000', 'items', await workbook({ 事项: [['编码', '标题']] }));

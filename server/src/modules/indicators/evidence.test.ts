@@ -101,6 +101,15 @@ describe('evidence files', () => {
     expect((await upload(await login(app, 'reporter'), 'a.pdf', 'application/pdf', PDF)).statusCode).toBe(403);
     expect((await office.request('GET', '/api/v1/evidence/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
+
+  it('answers a broken multipart body with 400 and a form without a file by naming the field', async () => {
+    const headers = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` };
+    const broken = await office.request('POST', `/api/v1/indicator-values/${valueId}/evidence`, Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n`), headers);
+    expect(broken.statusCode).toBe(400);
+    const noFile = await office.request('POST', `/api/v1/indicator-values/${valueId}/evidence`, Buffer.from(`--${BOUNDARY}--\r\n`), headers);
+    expect(noFile.statusCode).toBe(400);
+    expect(noFile.json().error.details.fields).toEqual([{ field: 'file', issue: 'required' }]);
+  });
 });
 
 describe('content sniffing', () => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
+import { uploadOf } from '../../platform/uploads.js';
 import { evidenceMeta, idParams, indicatorValue, okResponse, pageOf, putValueBody, valueParams } from '@lantu/core';
-import { AppError, fieldError } from '../../platform/errors.js';
 import { authOf } from '../../platform/guard.js';
 import { type ModuleDeps, zodApp } from '../../platform/http.js';
 import { PLAN_READERS, PLAN_WRITERS } from '../plans/plans.routes.js';
@@ -32,11 +32,8 @@ export async function valueRoutes(app: FastifyInstance, { db, config }: ModuleDe
   });
 
   r.post('/api/v1/indicator-values/:id/evidence', { config: { access: PLAN_WRITERS }, schema: { tags, params: idParams, consumes: ['multipart/form-data'], response: { 201: evidenceMeta } } }, async (req, reply) => {
-    if (!req.isMultipart()) throw new AppError('unsupported_media_type');
-    const part = await req.file();
-    if (!part) throw fieldError([{ field: 'file', issue: 'required' }]);
-    const data = await part.toBuffer();
-    const meta = await evidence.addEvidence(db, req.actor, authOf(req).zoneId, req.params.id, { name: part.filename, data }, config.filesDir);
+    const file = await uploadOf(req);
+    const meta = await evidence.addEvidence(db, req.actor, authOf(req).zoneId, req.params.id, file, config.filesDir);
     return reply.status(201).send(meta);
   });
 

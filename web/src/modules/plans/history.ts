@@ -19,10 +19,27 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Fields that say nothing to a reader of the timeline. */
 const HIDDEN = new Set(['version', 'position', 'planId', 'itemId', 'indicatorId', 'curve', 'thresholds']);
 
+/** Fields whose stored values are codes with a translated label. */
+const VALUE_LABELS: Record<string, string> = {
+  reviewState: 'indicators.review',
+  progressMethod: 'plans.method',
+  kind: 'indicators.kind',
+  limitMode: 'indicators.limitMode',
+  frequency: 'indicators.frequency',
+  source: 'indicators.source',
+  direction: 'indicators.direction',
+};
+
+function showField(t: TFn, key: string, v: unknown, nameOf: NameOf): string {
+  const prefix = VALUE_LABELS[key];
+  if (prefix && typeof v === 'string') return t(`${prefix}.${v}`, { defaultValue: v });
+  return show(t, v, nameOf);
+}
+
 function show(t: TFn, v: unknown, nameOf: NameOf): string {
   if (v === null || v === undefined || v === '') return t('plans.history.empty');
   if (typeof v === 'boolean') return v ? t('plans.yes') : t('plans.no');
-  if (Array.isArray(v)) return v.length ? v.map((x) => show(t, x, nameOf)).join('、') : t('plans.history.empty');
+  if (Array.isArray(v)) return v.length ? v.map((x) => show(t, x, nameOf)).join(t('plans.history.separator')) : t('plans.history.empty');
   if (typeof v === 'string' && UUID.test(v)) return nameOf(v) ?? `${v.slice(0, 8)}…`;
   if (isObj(v)) return JSON.stringify(v);
   const text = String(v);
@@ -40,12 +57,12 @@ function diffLines(t: TFn, before: unknown, after: unknown, nameOf: NameOf): str
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN.has(k));
   const lines: string[] = [];
   for (const k of keys) {
-    const from = show(t, b[k], nameOf);
-    const to = show(t, a[k], nameOf);
+    const from = showField(t, k, b[k], nameOf);
+    const to = showField(t, k, a[k], nameOf);
     if (from === to) continue;
-    if (!isObj(before)) lines.push(`${label(t, k)}：${to}`);
-    else if (!isObj(after)) lines.push(`${label(t, k)}：${from}`);
-    else lines.push(`${label(t, k)}：${from} → ${to}`);
+    if (!isObj(before)) lines.push(t('plans.history.set', { field: label(t, k), value: to }));
+    else if (!isObj(after)) lines.push(t('plans.history.set', { field: label(t, k), value: from }));
+    else lines.push(t('plans.history.change', { field: label(t, k), from, to }));
   }
   return lines;
 }

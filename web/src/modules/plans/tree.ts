@@ -61,6 +61,16 @@ export function expandedTo(nodes: readonly ItemNode[], depth: number): string[] 
   return out;
 }
 
+/** Ids of the ancestors of an item in the tree (top first), or null when the item is not in it. */
+export function ancestorIds(nodes: readonly ItemNode[], id: string): string[] | null {
+  for (const n of nodes) {
+    if (n.id === id) return [];
+    const below = n.children ? ancestorIds(n.children, id) : null;
+    if (below) return [n.id, ...below];
+  }
+  return null;
+}
+
 /** Ids of every row with children (filtered views open fully). */
 export function allParents(nodes: readonly ItemNode[]): string[] {
   return expandedTo(nodes, Number.MAX_SAFE_INTEGER);

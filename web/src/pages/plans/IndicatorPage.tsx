@@ -137,7 +137,7 @@ export default function IndicatorPage() {
       </Card>
       {canWrite && (
         <>
-          <ValueModal indicator={ind} values={values.data?.items ?? []} target={valueTarget} onClose={() => setValueTarget(null)} />
+          <ValueModal indicator={ind} values={values.data?.items ?? []} target={valueTarget} asOfDate={asOf} onClose={() => setValueTarget(null)} />
           <IndicatorFormDrawer target={form} onClose={() => setForm(null)} />
         </>
       )}

@@ -64,6 +64,8 @@ export default function PlanPage() {
   const [moving, setMoving] = useState<PlanItem | null>(null);
   const [importing, setImporting] = useState(false);
   const [planForm, setPlanForm] = useState<PlanFormTarget | null>(null);
+  const [reveal, setReveal] = useState<{ id: string; key: string } | undefined>(undefined);
+  const revealItem = (item: PlanItem) => setReveal({ id: item.id, key: `${item.id}:${item.version}` });
 
   const counts = useMemo(() => (all.data ? countByStatus(all.items) : null), [all.data, all.items]);
   const focusAreas = useMemo(() => all.items.filter((i) => i.parentId === null), [all.items]);
@@ -118,11 +120,6 @@ export default function PlanPage() {
       }
     >
       <PlanSummary plan={p} asOfDate={me.zone.asOfDate} counts={counts} activeStatus={filters.status} onStatus={(status) => setFilters({ ...filters, status })} />
-      {p.description && (
-        <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: 'collapsible' }} style={{ margin: 0 }} data-testid="plan-description">
-          {p.description}
-        </Typography.Paragraph>
-      )}
       <Card>
         <Flex vertical gap={token.marginMD}>
           <Flex justify="space-between" align="center" wrap gap={token.marginSM}>
@@ -138,8 +135,9 @@ export default function PlanPage() {
             planId={p.id}
             tree={view.tree}
             loading={view.isFetching}
-            filtered={filtered}
+            filtered={filtered && !view.isPlaceholderData}
             filterKey={JSON.stringify(filters)}
+            reveal={reveal}
             actions={
               canWrite
                 ? { onAddChild: (parent) => setItemForm({ mode: 'create', parent }), onEdit: (item) => setItemForm({ mode: 'edit', item }), onMove: setMoving, onDelete }
@@ -150,8 +148,8 @@ export default function PlanPage() {
       </Card>
       {canWrite && (
         <>
-          <ItemFormDrawer plan={p} target={itemForm} people={people} onClose={() => setItemForm(null)} />
-          <MoveItemModal item={moving} items={all.items} tree={all.tree} maxDepth={MAX_ITEM_DEPTH} onClose={() => setMoving(null)} />
+          <ItemFormDrawer plan={p} target={itemForm} people={people} onClose={() => setItemForm(null)} onSaved={revealItem} />
+          <MoveItemModal item={moving} items={all.items} tree={all.tree} maxDepth={MAX_ITEM_DEPTH} onClose={() => setMoving(null)} onMoved={revealItem} />
           <ImportModal planId={p.id} open={importing} onClose={() => setImporting(false)} />
           <PlanFormDrawer target={planForm} onClose={() => setPlanForm(null)} />
         </>

@@ -26,7 +26,7 @@ function markLines(ind: Indicator, asOfLabel: string | null, t: TFn, f: Formatte
     data.push({
       xAxis: asOfLabel,
       lineStyle: { color: token.colorTextQuaternary, type: 'dotted', width: 1 },
-      label: { formatter: t('indicators.chart.asOf'), color: token.colorTextTertiary, position: 'insideEndTop' },
+      label: { formatter: t('indicators.chart.asOf'), color: token.colorTextTertiary, position: 'end' },
     });
   }
   if (ind.kind === 'limit' && ind.limitMode !== 'about') {
@@ -78,6 +78,7 @@ export function progressChartOption(ind: Indicator, series: IndicatorSeries, asO
       symbol: 'none',
       lineStyle: { color: token.colorTextTertiary, width: 2 },
       itemStyle: { color: token.colorTextTertiary },
+      areaStyle: ind.kind === 'amount' ? { color: token.colorFillQuaternary } : undefined,
       z: 1,
     });
   }
@@ -108,7 +109,7 @@ export function progressChartOption(ind: Indicator, series: IndicatorSeries, asO
 
   return {
     textStyle: { fontFamily: token.fontFamily },
-    grid: { left: 16, right: 24, top: 48, bottom: 8, containLabel: true },
+    grid: { left: 16, right: 40, top: 56, bottom: 8, containLabel: true },
     legend: { top: 0, left: 'center', textStyle: { color: token.colorTextSecondary }, itemGap: token.marginLG },
     tooltip: {
       trigger: 'axis',
@@ -119,7 +120,7 @@ export function progressChartOption(ind: Indicator, series: IndicatorSeries, asO
       data: months,
       boundaryGap: false,
       axisLine: { lineStyle: { color: token.colorBorder } },
-      axisLabel: { color: token.colorTextSecondary },
+      axisLabel: { color: token.colorTextSecondary, interval: 0 },
     },
     yAxis: {
       type: 'value',

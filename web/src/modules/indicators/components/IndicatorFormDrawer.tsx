@@ -1,4 +1,4 @@
-import { App, AutoComplete, Button, Col, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
+import { Alert, App, AutoComplete, Button, Col, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   DIRECTIONS,
@@ -170,7 +170,7 @@ function IndicatorFormPanel({ target, onClose, onCreated }: Props) {
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="kind" label={t('indicators.fields.kind')} extra={t(`indicators.kindHelp.${kind}`)}>
+            <Form.Item name="kind" label={t('indicators.fields.kind')}>
               <Select options={INDICATOR_KINDS.map((k) => ({ value: k, label: t(`indicators.kind.${k}`) }))} data-testid="indicator-kind" />
             </Form.Item>
           </Col>
@@ -190,6 +190,9 @@ function IndicatorFormPanel({ target, onClose, onCreated }: Props) {
             <Form.Item name="unitOfMeasure" label={t('indicators.fields.unitOfMeasure')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
               <AutoComplete options={UNITS.map((u) => ({ value: u }))} maxLength={20} data-testid="indicator-unit" />
             </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Alert type="info" showIcon title={t(`indicators.kindHelp.${kind}`)} style={{ marginBottom: 16 }} data-testid="indicator-kind-help" />
           </Col>
           <Col span={8}>
             <Form.Item name="year" label={t('indicators.fields.year')} rules={[{ required: true, message: t('common.required') }]}>

@@ -35,6 +35,8 @@ interface Props {
   /** Every stored value, kept fresh by the page: a conflict shows what someone else saved. */
   values: IndicatorValue[];
   target: ValueTarget | null;
+  /** The zone's business date: months after it cannot be recorded yet. */
+  asOfDate: string;
   onClose: () => void;
 }
 
@@ -43,7 +45,7 @@ export function ValueModal(props: Props) {
   return props.target ? <ValuePanel key={props.target.period ?? 'new'} {...props} target={props.target} /> : null;
 }
 
-function ValuePanel({ indicator, values, target, onClose }: Props & { target: ValueTarget }) {
+function ValuePanel({ indicator, values, target, asOfDate, onClose }: Props & { target: ValueTarget }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const { message } = App.useApp();
@@ -133,7 +135,10 @@ function ValuePanel({ indicator, values, target, onClose }: Props & { target: Va
           <DatePicker
             picker="month"
             disabled={target.period !== null}
-            disabledDate={(d) => (d.year() !== indicator.year && d.year() !== indicator.year - 1) || values.some((v) => v.period === d.format('YYYY-MM'))}
+            disabledDate={(d) => {
+              const p = d.format('YYYY-MM');
+              return (d.year() !== indicator.year && d.year() !== indicator.year - 1) || p > asOfDate.slice(0, 7) || values.some((v) => v.period === p);
+            }}
             style={{ width: '100%' }}
             data-testid="value-period"
           />

@@ -64,11 +64,11 @@ export function ValuesTable({ indicator, values, series, asOfDate, loading, canW
   const growth = indicator.kind === 'growth';
 
   const columns: TableColumnsType<Row> = [
-    { title: t('indicators.values.period'), dataIndex: 'period', width: 96, fixed: 'left', render: (p: string) => <Typography.Text strong>{p}</Typography.Text> },
+    { title: t('indicators.values.period'), dataIndex: 'period', width: 88, fixed: 'left', render: (p: string) => <Typography.Text strong>{p}</Typography.Text> },
     {
       title: indicator.kind === 'amount' ? t('indicators.values.flowColumn') : t('indicators.values.valueColumn'),
       key: 'value',
-      width: 120,
+      width: 104,
       align: 'right',
       render: (_, r) =>
         r.value ? (
@@ -80,7 +80,7 @@ export function ValuesTable({ indicator, values, series, asOfDate, loading, canW
         ),
     },
     ...(indicator.kind === 'amount'
-      ? [{ title: t('indicators.values.cumulative'), key: 'actual', width: 110, align: 'right' as const, render: (_: unknown, r: Row) => (r.actual ? f.qty(r.actual, u) : '—') }]
+      ? [{ title: t('indicators.values.cumulative'), key: 'actual', width: 100, align: 'right' as const, render: (_: unknown, r: Row) => (r.actual ? f.qty(r.actual, u) : '—') }]
       : []),
     ...(growth
       ? [
@@ -99,7 +99,7 @@ export function ValuesTable({ indicator, values, series, asOfDate, loading, canW
           },
         ]
       : []),
-    { title: t('indicators.values.expected'), key: 'expected', width: 110, align: 'right', render: (_, r) => (r.expected ? f.qty(r.expected, u) : '—') },
+    { title: t('indicators.values.expected'), key: 'expected', width: 100, align: 'right', render: (_, r) => (r.expected ? f.qty(r.expected, u) : '—') },
     {
       title: t('indicators.values.note'),
       key: 'note',
@@ -108,12 +108,12 @@ export function ValuesTable({ indicator, values, series, asOfDate, loading, canW
     {
       title: t('indicators.values.evidence'),
       key: 'evidence',
-      width: 170,
+      width: 140,
       render: (_, r) =>
         r.value?.evidence.length ? (
           <Flex vertical>
             {r.value.evidence.map((e) => (
-              <Typography.Link key={e.id} href={evidenceUrl(e.id)} ellipsis style={{ maxWidth: 160 }} data-testid={`evidence-${e.id}`}>
+              <Typography.Link key={e.id} href={evidenceUrl(e.id)} ellipsis style={{ maxWidth: 124 }} data-testid={`evidence-${e.id}`}>
                 <PaperClipOutlined /> {e.name}
               </Typography.Link>
             ))}
@@ -125,7 +125,7 @@ export function ValuesTable({ indicator, values, series, asOfDate, loading, canW
     {
       title: t('indicators.values.review'),
       key: 'review',
-      width: 96,
+      width: 88,
       render: (_, r) => (r.value ? <Tag color={REVIEW_COLOR[r.value.reviewState]}>{t(`indicators.review.${r.value.reviewState}`)}</Tag> : '—'),
     },
     {
@@ -139,13 +139,15 @@ export function ValuesTable({ indicator, values, series, asOfDate, loading, canW
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 150,
+      width: 120,
       fixed: 'right',
       render: (_, r) => (
         <Space size={0}>
+          {(r.value || r.period <= asOfDate.slice(0, 7)) && (
           <Button type="link" size="small" icon={r.value ? <EditOutlined /> : <PlusOutlined />} onClick={() => onRecord(r.period)} data-testid={`value-record-${r.period}`}>
             {r.value ? t('indicators.values.correct') : t('indicators.values.record')}
           </Button>
+          )}
           {r.value && (
             <Popconfirm
               title={t('indicators.values.deleteConfirm', { period: r.period })}
@@ -171,7 +173,7 @@ export function ValuesTable({ indicator, values, series, asOfDate, loading, canW
       dataSource={rows}
       loading={loading}
       pagination={false}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1040 }}
       onRow={(r) => ({ 'data-testid': `value-row-${r.period}` }) as React.HTMLAttributes<HTMLElement>}
     />
   );

@@ -8,6 +8,16 @@ import { planTemplateUrl, type ImportIssue, type ImportKind, type ImportReport, 
 import { useImportWorkbook } from '../hooks';
 import { planReasonText } from '../errors';
 
+/**
+ * The problem without its location prefix ("月度数据 第 3 行 C 列：…" / "Monthly values row 3, column C: …"),
+ * which the table already shows in its own columns; unchanged when it has no such prefix.
+ */
+function problemText(issue: ImportIssue): string {
+  if (issue.row <= 0 || !issue.message.startsWith(issue.sheet)) return issue.message;
+  const cut = issue.message.search(/：|: /);
+  return cut > 0 ? issue.message.slice(cut + (issue.message[cut] === '：' ? 1 : 2)) : issue.message;
+}
+
 /** The validation report of a refused workbook, when the error carries one. */
 function reportOf(err: unknown): ImportReport | null {
   if (!isApiError(err) || err.code !== 'validation_failed') return null;
@@ -163,7 +173,7 @@ function ImportReportView({ report, fileName }: { report: ImportReport; fileName
           { title: t('plans.import.columns.sheet'), dataIndex: 'sheet', width: 110 },
           { title: t('plans.import.columns.row'), dataIndex: 'row', width: 70, align: 'right', render: (r: number) => (r > 0 ? r : '—') },
           { title: t('plans.import.columns.column'), dataIndex: 'column', width: 70, align: 'center', render: (c: string) => c || '—' },
-          { title: t('plans.import.columns.message'), dataIndex: 'message' },
+          { title: t('plans.import.columns.message'), dataIndex: 'message', render: (_: string, issue) => problemText(issue) },
         ]}
       />
     </Flex>

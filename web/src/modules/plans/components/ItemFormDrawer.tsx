@@ -42,6 +42,8 @@ interface Props {
   /** People already named in this plan (the account list is for administrators only). */
   people: PersonOption[];
   onClose: () => void;
+  /** Called with the saved item (the plan page brings a new item into view). */
+  onSaved?: (item: PlanItem) => void;
 }
 
 /** office: add an item under a parent (or at the top) or change one; field errors come from the API. */
@@ -51,7 +53,7 @@ export function ItemFormDrawer(props: Props) {
   return <ItemFormPanel key={key} {...props} />;
 }
 
-function ItemFormPanel({ plan, target, people, onClose }: Props) {
+function ItemFormPanel({ plan, target, people, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -112,9 +114,10 @@ function ItemFormPanel({ plan, target, people, onClose }: Props) {
       isPublic: v.isPublic,
       ...(plan.kind === 'annual' ? { alignedItemIds: v.alignedItemIds ?? [] } : {}),
     };
-    const done = () => {
+    const done = (saved: PlanItem) => {
       void message.success(t('common.saved'));
       onClose();
+      onSaved?.(saved);
     };
     if (editing) update.mutate({ id: editing.id, body: { version: editing.version, ...fields } }, { onSuccess: done, onError });
     else create.mutate({ planId: plan.id, body: { parentId: parent?.id ?? null, ...fields, title: fields.title ?? '' } }, { onSuccess: done, onError });

@@ -39,15 +39,12 @@ export function ItemHistory({ itemId, nameOf }: { itemId: string; nameOf: NameOf
           return {
             key: e.id,
             color: e.result === 'failure' ? 'red' : (COLOR[e.action] ?? 'blue'),
-            title: (
-              <Typography.Text type="secondary" style={{ fontSize: token.fontSizeSM, whiteSpace: 'nowrap' }}>
-                {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
-              </Typography.Text>
-            ),
             content: (
               <div data-testid={`history-${e.id}`}>
                 <Typography.Text strong>{view.title}</Typography.Text>
-                <Typography.Text type="secondary"> · {e.username ?? t('plans.history.system')}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: token.fontSizeSM, marginInlineStart: token.marginXS }}>
+                  {e.username ?? t('plans.history.system')} · {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
+                </Typography.Text>
                 {view.lines.slice(0, MAX_LINES).map((line, n) => (
                   <Typography.Paragraph key={n} type="secondary" style={{ margin: 0, fontSize: token.fontSizeSM }} ellipsis={{ rows: 2, tooltip: line }}>
                     {line}

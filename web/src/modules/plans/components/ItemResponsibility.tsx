@@ -42,6 +42,7 @@ export function ItemResponsibility({ item, nameOf }: { item: PlanItem; nameOf: N
         bordered
         size="small"
         column={{ xs: 1, md: 2, xl: 3 }}
+        styles={{ label: { whiteSpace: 'nowrap' } }}
         items={[
           { key: 'lead', label: t('plans.fields.leadUnitId'), children: <span data-testid="item-lead-unit-name">{item.leadUnitName ?? dash}</span> },
           {

@@ -21,6 +21,7 @@ interface Props {
   tree: ItemNode[];
   maxDepth: number;
   onClose: () => void;
+  onMoved?: (item: PlanItem) => void;
 }
 
 /** office: move an item (with everything under it) to another parent and position; codes are renumbered. */
@@ -28,7 +29,7 @@ export function MoveItemModal(props: Props) {
   return props.item ? <MoveItemPanel key={props.item.id} {...props} item={props.item} /> : null;
 }
 
-function MoveItemPanel({ item, items, tree, maxDepth, onClose }: Props & { item: PlanItem }) {
+function MoveItemPanel({ item, items, tree, maxDepth, onClose, onMoved }: Props & { item: PlanItem }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -64,6 +65,7 @@ function MoveItemPanel({ item, items, tree, maxDepth, onClose }: Props & { item:
         onSuccess: (moved) => {
           void message.success(t('plans.moveForm.moved', { code: moved.code }));
           onClose();
+          onMoved?.(moved);
         },
         onError: (err) => showError(err, form),
       },

@@ -54,8 +54,13 @@ export function PlanCards({ plans }: { plans: Plan[] }) {
                   },
                 ]}
               />
+              {p.description && (
+                <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, tooltip: p.description }} style={{ margin: 0 }}>
+                  {p.description}
+                </Typography.Paragraph>
+              )}
               <Typography.Text type="secondary" style={{ fontSize: token.fontSizeSM }}>
-                {p.levelLabels.join(' / ')}
+                {t('plans.levelsLine', { levels: p.levelLabels.join(' / ') })}
                 {p.status !== 'active' && ` · ${t(`plans.planState.${p.status}`)}`}
               </Typography.Text>
             </Flex>

@@ -27,15 +27,13 @@ export function PlanSummary({ plan, asOfDate, counts, activeStatus, onStatus }: 
             <Progress
               type="dashboard"
               percent={pct}
-              size={112}
+              size={96}
               strokeColor={colorOf(plan.planStatus)}
               format={() => (plan.progress === null ? '—' : `${pct}%`)}
               data-testid="plan-overall-progress"
             />
-            <Flex gap={token.marginXS} align="center">
-              <Typography.Text type="secondary">{t('plans.overallProgress')}</Typography.Text>
-              <StatusTag status={plan.planStatus} compact testId="plan-overall-status" />
-            </Flex>
+            <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{t('plans.overallProgress')}</Typography.Text>
+            <StatusTag status={plan.planStatus} testId="plan-overall-status" />
           </Flex>
         </Col>
         <Col xs={24} md={18} xl={9}>
@@ -92,6 +90,16 @@ export function PlanSummary({ plan, asOfDate, counts, activeStatus, onStatus }: 
           </Flex>
         </Col>
       </Row>
+      {plan.description && (
+        <Typography.Paragraph
+          type="secondary"
+          ellipsis={{ rows: 1, expandable: 'collapsible' }}
+          style={{ margin: `${token.marginSM}px 0 0`, paddingTop: token.paddingSM, borderTop: `${token.lineWidth}px ${token.lineType} ${token.colorSplit}` }}
+          data-testid="plan-description"
+        >
+          {plan.description}
+        </Typography.Paragraph>
+      )}
     </Card>
   );
 }

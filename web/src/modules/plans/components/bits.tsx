@@ -1,4 +1,4 @@
-import { Progress, Tag, Tooltip } from 'antd';
+import { Progress, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Plan, Status } from '@lantu/core';
 import { useStatusColor } from '../../../ui/StatusTag';
@@ -22,21 +22,27 @@ interface ProgressProps {
   testId?: string;
 }
 
-/** Roll-up progress (capped at 100 %) in the status colour; no data shows an empty, labelled bar. */
+/** Roll-up progress (capped at 100 %) in the status colour; without any progress a dash with an explanation. */
 export function ProgressBar({ progress, status, width, size = 'small', testId }: ProgressProps) {
   const { t } = useTranslation();
   const colorOf = useStatusColor();
-  const pct = progress === null ? 0 : Math.round(Math.min(1, Math.max(0, progress)) * 1000) / 10;
-  const bar = (
+  if (progress === null) {
+    return (
+      <Tooltip title={t('plans.noProgress')}>
+        <Typography.Text type="secondary" data-testid={testId}>—</Typography.Text>
+      </Tooltip>
+    );
+  }
+  const pct = Math.round(Math.min(1, Math.max(0, progress)) * 1000) / 10;
+  return (
     <Progress
       percent={pct}
       size={[width ?? '100%', size === 'small' ? 8 : 12]}
       strokeColor={colorOf(status)}
       status="normal"
-      format={() => (progress === null ? '—' : `${pct}%`)}
+      format={() => `${pct}%`}
       style={{ marginBlock: 0 }}
       data-testid={testId}
     />
   );
-  return progress === null ? <Tooltip title={t('plans.noProgress')}>{bar}</Tooltip> : bar;
 }

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldError } from './errors.js';
 
 /**
  * The one uploaded file of a multipart request, read into memory (the plugin caps its size).
  * A malformed multipart body (busboy throws plain errors for those) is a bad request, not a crash.
- * @throws AppError unsupported_media_type (not multipart), bad_request (no file, broken body), payload_too_large
+ * @throws AppError unsupported_media_type (not multipart), validation_failed (no file), bad_request (broken body), payload_too_large
  */
 export async function uploadOf(req: FastifyRequest): Promise<{ data: Buffer; name: string }> {
   if (!req.isMultipart()) throw new AppError('unsupported_media_type', { reason: 'multipart_required' });
@@ -16,7 +16,7 @@ export async function uploadOf(req: FastifyRequest): Promise<{ data: Buffer; nam
     if ((e as { statusCode?: number }).statusCode === 413) throw new AppError('payload_too_large');
     throw new AppError('bad_request', { reason: 'multipart' });
   }
-  if (!file) throw new AppError('bad_request', { reason: 'no_file' });
+  if (!file) throw fieldError([{ field: 'file', issue: 'required' }]);
   if (file.truncated) throw new AppError('payload_too_large');
   return { data: file.data, name: file.name };
 }
