@@ -2,13 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_POLICY } from '@lantu/core';
-import { type Database, openPglite, openPostgres, queryRows } from '../src/db/client.js';
+import { type Database, queryRows } from '../src/db/client.js';
 import { BackupError, tableFingerprints, writeBackup } from '../src/db/backup.js';
 import { restoreBackup } from '../src/db/restore.js';
 import { testConfig } from '../src/config.js';
@@ -16,28 +13,13 @@ import { recordAudit, verifyAuditChain } from '../src/platform/audit.js';
 import { updatePolicy } from '../src/modules/security/security.service.js';
 import { runCli } from '../src/cli/run.js';
 import type { CliContext } from '../src/cli/context.js';
-import { withDatabase } from './global-setup.js';
-import { testDatabase } from './helpers.js';
+import { emptyDatabase, testDatabase } from './helpers.js';
 
-/** A new, migrated database with no rows (PGlite in memory, or a new PostgreSQL database). */
-async function emptyDatabase(): Promise<Database> {
-  const tpl = inject('pgTemplate');
-  const database = tpl ? await newPostgresDatabase(tpl) : await openPglite('memory://');
+/** A new, migrated database with no rows. */
+async function migratedEmptyDatabase(): Promise<Database> {
+  const database = await emptyDatabase();
   await database.migrate();
   return database;
-}
-
-async function newPostgresDatabase(tpl: { url: string; name: string }): Promise<Database> {
-  const name = `lantu_t_${tpl.name.split('_').pop()}_${randomBytes(4).toString('hex')}`;
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: tpl.url });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await admin(`create database ${name}`);
-  const database = await openPostgres(withDatabase(tpl.url, name), 3);
-  return { ...database, close: async () => (await database.close(), await admin(`drop database if exists ${name} with (force)`)) };
 }
 
 /** A CLI context on an open test database (not closed by the command), capturing output. */
@@ -62,7 +44,7 @@ async function allEmpty(database: Database): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  [source, target] = await Promise.all([testDatabase(), emptyDatabase()]);
+  [source, target] = await Promise.all([testDatabase(), migratedEmptyDatabase()]);
   const db = source.db;
   const [z] = await queryRows<{ id: string }>(db, sql`select id from zone`);
   await updatePolicy(db, { ...ACTOR, zoneId: z!.id }, z!.id, { ...DEFAULT_POLICY, minLength: 10, version: 0 });
@@ -128,7 +110,7 @@ describe('backup and restore', () => {
     const cliFile = path.join(dir, 'cli.lantu.gz');
     const lines: string[] = [];
     expect(await runCli(['backup', cliFile], cliOn(source, lines))).toBe(0);
-    const fresh = await emptyDatabase();
+    const fresh = await migratedEmptyDatabase();
     try {
       expect(await runCli(['restore', cliFile], cliOn(fresh, lines))).toBe(0);
       expect(lines.join('\n')).toMatch(/Restored \d+ rows in \d+ tables/);

@@ -1,36 +1,17 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { type Database, openPglite, openPostgres, queryRows } from '../src/db/client.js';
+import { type Database, queryRows } from '../src/db/client.js';
 import { testConfig } from '../src/config.js';
 import { buildApp } from '../src/app.js';
 import { FakeClock } from '../src/platform/clock.js';
 import { verifyAuditChain } from '../src/platform/audit.js';
 import { COMMANDS, runCli } from '../src/cli/run.js';
 import type { CliContext } from '../src/cli/context.js';
-import { withDatabase } from './global-setup.js';
-import { login, testDatabase } from './helpers.js';
+import { emptyDatabase, login, testDatabase } from './helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-/** A new, migrated database with no rows (PGlite in memory, or a new PostgreSQL database). */
-async function emptyDatabase(): Promise<Database> {
-  const tpl = inject('pgTemplate');
-  if (!tpl) return openPglite('memory://');
-  const name = `lantu_t_${tpl.name.split('_').pop()}_${randomBytes(4).toString('hex')}`;
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: tpl.url });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await admin(`create database ${name}`);
-  const database = await openPostgres(withDatabase(tpl.url, name), 3);
-  return { ...database, close: async () => (await database.close(), await admin(`drop database if exists ${name} with (force)`)) };
-}
 
 interface Captured extends CliContext {
   lines: string[];

@@ -13,30 +13,42 @@ import { withDatabase } from './global-setup.js';
 export const ORIGIN = 'http://localhost';
 export { DEMO_PASSWORD };
 
+async function pgAdmin(url: string, query: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(query);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A new PostgreSQL database (a copy of `template` when given), dropped again on close. */
+async function newPostgresDatabase(pgTpl: { url: string; name: string }, template?: string): Promise<Database> {
+  const name = `lantu_t_${pgTpl.name.split('_').pop()}_${randomBytes(4).toString('hex')}`;
+  await pgAdmin(pgTpl.url, `create database ${name}${template ? ` template ${template}` : ''}`);
+  const database = await openPostgres(withDatabase(pgTpl.url, name), 5);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await pgAdmin(pgTpl.url, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
 /** A fresh copy of the migrated, seeded template database (PGlite in memory, or PostgreSQL). */
 export async function testDatabase(): Promise<Database> {
   const pgTpl = inject('pgTemplate');
-  if (pgTpl) {
-    const name = `lantu_t_${pgTpl.name.split('_').pop()}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: pgTpl.url });
-    await admin.connect();
-    await admin.query(`create database ${name} template ${pgTpl.name}`);
-    await admin.end();
-    const database = await openPostgres(withDatabase(pgTpl.url, name), 5);
-    const close = database.close;
-    return {
-      ...database,
-      close: async () => {
-        await close();
-        const a = new pg.Client({ connectionString: pgTpl.url });
-        await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
-        await a.end();
-      },
-    };
-  }
+  if (pgTpl) return newPostgresDatabase(pgTpl, pgTpl.name);
   const tarball = fs.readFileSync(inject('pgliteTemplate'));
   return openPglite('memory://', new Blob([tarball]));
+}
+
+/** A new database with no schema and no rows (PGlite in memory, or a new PostgreSQL database). */
+export async function emptyDatabase(): Promise<Database> {
+  const pgTpl = inject('pgTemplate');
+  return pgTpl ? newPostgresDatabase(pgTpl) : openPglite('memory://');
 }
 
 export interface TestApp {

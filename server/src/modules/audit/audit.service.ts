@@ -17,7 +17,8 @@ function where(zoneId: string, q: Filters): SQL {
   return and(...conds)!;
 }
 
-const view = (e: typeof auditEvent.$inferSelect): AuditEvent => ({
+/** An audit row as the API shows it. */
+export const auditEventView = (e: typeof auditEvent.$inferSelect): AuditEvent => ({
   id: String(e.id),
   at: e.at.toISOString(),
   userId: e.userId,
@@ -43,5 +44,5 @@ export async function searchAudit(db: Db, zoneId: string, q: AuditQuery, limit?:
     .orderBy(desc(auditEvent.id))
     .limit(limit ?? q.pageSize)
     .offset(limit ? 0 : (q.page - 1) * q.pageSize);
-  return { items: rows.map(view), total };
+  return { items: rows.map(auditEventView), total };
 }

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { type Actor, recordAudit } from '../../platform/audit.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { auditEvent } from '../audit/audit.table.js';
+import { auditEventView } from '../audit/audit.service.js';
 import { indicator, indicatorValue } from '../indicators/indicators.table.js';
 import { type ItemRow, evaluatePlan, evaluateSubtree } from './evaluation.service.js';
 import { checkItemFields, writeLinks } from './items.checks.js';
@@ -133,21 +134,6 @@ export async function deleteItem(db: DbOrTx, actor: Actor, zoneId: string, itemI
   });
 }
 
-const eventView = (e: typeof auditEvent.$inferSelect): AuditEvent => ({
-  id: String(e.id),
-  at: e.at.toISOString(),
-  userId: e.userId,
-  username: e.username,
-  role: e.role,
-  ip: e.ip,
-  requestId: e.requestId,
-  action: e.action,
-  objectType: e.objectType,
-  objectId: e.objectId,
-  result: e.result as AuditEvent['result'],
-  summary: e.summary,
-});
-
 /**
  * The item's change history, newest first: events on the item, its indicators and their values
  * (also of indicators since deleted, which name the item in their summary).
@@ -165,5 +151,5 @@ export async function itemHistory(db: DbOrTx, zoneId: string, itemId: string, pa
   );
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(auditEvent).where(where);
   const rows = await db.select().from(auditEvent).where(where).orderBy(desc(auditEvent.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize);
-  return { items: rows.map(eventView), total };
+  return { items: rows.map(auditEventView), total };
 }
