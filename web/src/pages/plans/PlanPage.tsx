@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Dropdown, Flex, Typography, theme } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Dropdown, Empty, Flex, Typography, theme } from 'antd';
 import { DownloadOutlined, EditOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -138,6 +138,22 @@ export default function PlanPage() {
             filtered={filtered && !view.isPlaceholderData}
             filterKey={JSON.stringify(filters)}
             reveal={reveal}
+            empty={
+              !filtered && all.data?.total === 0 ? (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={canWrite ? t('plans.emptyPlanOffice') : t('plans.emptyPlan')} data-testid="plan-empty">
+                  {canWrite && (
+                    <Flex gap={token.marginXS} justify="center">
+                      <Button type="primary" icon={<PlusOutlined />} onClick={() => setItemForm({ mode: 'create', parent: null })} data-testid="item-add-first">
+                        {t('plans.addTop', { level: topLabel })}
+                      </Button>
+                      <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="plan-import-first">
+                        {t('plans.import.button')}
+                      </Button>
+                    </Flex>
+                  )}
+                </Empty>
+              ) : undefined
+            }
             actions={
               canWrite
                 ? { onAddChild: (parent) => setItemForm({ mode: 'create', parent }), onEdit: (item) => setItemForm({ mode: 'edit', item }), onMove: setMoving, onDelete }

@@ -109,7 +109,7 @@ export function progressChartOption(ind: Indicator, series: IndicatorSeries, asO
 
   return {
     textStyle: { fontFamily: token.fontFamily },
-    grid: { left: 16, right: 40, top: 56, bottom: 8, containLabel: true },
+    grid: { left: 16, right: 40, top: 64, bottom: 8, containLabel: true },
     legend: { top: 0, left: 'center', textStyle: { color: token.colorTextSecondary }, itemGap: token.marginLG },
     tooltip: {
       trigger: 'axis',
@@ -127,6 +127,8 @@ export function progressChartOption(ind: Indicator, series: IndicatorSeries, asO
       name: u,
       nameTextStyle: { color: token.colorTextSecondary, align: 'right' },
       scale: ind.kind !== 'amount',
+      // headroom above the highest point for its value label
+      boundaryGap: ['0%', '12%'],
       axisLabel: { color: token.colorTextSecondary, formatter: (v: number) => f.num(v) },
       splitLine: { lineStyle: { color: token.colorSplit } },
     },

@@ -72,27 +72,23 @@ export function IndicatorSummary({ indicator: ind }: { indicator: Indicator }) {
                 <Typography.Text type="secondary">{t('indicators.eval.title', { asOf })}</Typography.Text>
                 <StatusTag status={ev.status} testId="indicator-status" />
               </Flex>
-              <Row gutter={[token.marginMD, token.marginMD]} data-testid="indicator-evaluation">
-                <Col xs={12} md={6}>
-                  <Statistic title={judged.title} value={judged.value} data-testid="indicator-judged" />
-                </Col>
+              <Flex wrap gap={`${token.marginMD}px ${token.marginXL}px`} data-testid="indicator-evaluation">
+                <Statistic title={judged.title} value={judged.value} data-testid="indicator-judged" />
                 {ind.kind !== 'limit' && (
-                  <Col xs={12} md={6}>
-                    <Statistic title={ind.kind === 'growth' ? t('indicators.eval.targetRate') : t('indicators.eval.expected')} value={f.qty(ev.expected ?? (ind.kind === 'growth' ? ind.target : null), u)} data-testid="indicator-expected" />
-                  </Col>
-                )}
-                <Col xs={12} md={6}>
                   <Statistic
-                    title={t(`indicators.eval.actual.${ind.kind}`)}
-                    value={f.qty(ev.actual, u)}
-                    styles={{ content: { color: ev.status === 'red' ? token.colorError : ev.status === 'yellow' ? token.colorWarning : undefined } }}
-                    data-testid="indicator-actual"
+                    title={ind.kind === 'growth' ? t('indicators.eval.targetRate') : ind.kind === 'amount' ? t('indicators.eval.expected') : t('indicators.eval.expectedPath')}
+                    value={f.qty(ev.expected ?? (ind.kind === 'growth' ? ind.target : null), u)}
+                    data-testid="indicator-expected"
                   />
-                </Col>
-                <Col xs={12} md={6}>
-                  <Statistic title={t('indicators.eval.forecast')} value={f.qty(ev.forecast, u)} data-testid="indicator-forecast" />
-                </Col>
-              </Row>
+                )}
+                <Statistic
+                  title={t(`indicators.eval.actual.${ind.kind}`)}
+                  value={f.qty(ev.actual, u)}
+                  styles={{ content: { color: ev.status === 'red' ? token.colorError : ev.status === 'yellow' ? token.colorWarning : undefined } }}
+                  data-testid="indicator-actual"
+                />
+                <Statistic title={t('indicators.eval.forecast')} value={f.qty(ev.forecast, u)} data-testid="indicator-forecast" />
+              </Flex>
             </Flex>
           </Col>
         </Row>

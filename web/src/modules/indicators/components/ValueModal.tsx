@@ -64,6 +64,10 @@ function ValuePanel({ indicator, values, target, asOfDate, onClose }: Props & { 
   const version = conflict ? current?.version : opened;
   const growth = indicator.kind === 'growth';
   const mode = Form.useWatch('mode', form) ?? 'value';
+  const cur = Form.useWatch('currentAmount', form);
+  const last = Form.useWatch('lastYearAmount', form);
+  // display only: the server computes and stores the rate from the two decimal strings
+  const preview = cur && last && Number(last) !== 0 ? (Number(cur) / Number(last) - 1) * 100 : null;
 
   const initial: Partial<Values> = {
     period: target.period ? dayjs(`${target.period}-01`) : undefined,
@@ -156,13 +160,18 @@ function ValuePanel({ indicator, values, target, asOfDate, onClose }: Props & { 
           </Form.Item>
         )}
         {growth && mode === 'amounts' ? (
-          <Flex gap={token.marginSM}>
+          <Flex gap={token.marginSM} wrap>
             <Form.Item name="currentAmount" label={t('indicators.values.currentAmount')} rules={[{ required: true, message: t('common.required') }, { pattern: DECIMAL, message: t('indicators.form.decimal') }]} style={{ flex: 1 }}>
               <InputNumber stringMode style={{ width: '100%' }} data-testid="value-current-amount" />
             </Form.Item>
             <Form.Item name="lastYearAmount" label={t('indicators.values.lastYearAmount')} rules={[{ required: true, message: t('common.required') }, { pattern: DECIMAL, message: t('indicators.form.decimal') }]} style={{ flex: 1 }}>
               <InputNumber stringMode style={{ width: '100%' }} data-testid="value-last-year-amount" />
             </Form.Item>
+            {preview !== null && Number.isFinite(preview) && (
+              <Typography.Text type="secondary" style={{ flexBasis: '100%', marginTop: -token.marginSM, marginBottom: token.marginSM }} data-testid="value-growth-preview">
+                {t('indicators.values.growthPreview', { rate: f.qty(preview, '%') })}
+              </Typography.Text>
+            )}
           </Flex>
         ) : (
           <Form.Item

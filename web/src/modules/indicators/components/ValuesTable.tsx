@@ -87,7 +87,7 @@ export function ValuesTable({ indicator, values, series, asOfDate, loading, canW
           {
             title: t('indicators.values.amounts'),
             key: 'amounts',
-            width: 170,
+            width: 150,
             render: (_: unknown, r: Row) =>
               r.value?.currentAmount ? (
                 <Typography.Text type="secondary" style={{ fontSize: token.fontSizeSM }}>
@@ -99,7 +99,7 @@ export function ValuesTable({ indicator, values, series, asOfDate, loading, canW
           },
         ]
       : []),
-    { title: t('indicators.values.expected'), key: 'expected', width: 100, align: 'right', render: (_, r) => (r.expected ? f.qty(r.expected, u) : '—') },
+    { title: t(`indicators.chart.expected.${indicator.kind}`), key: 'expected', width: 100, align: 'right', render: (_, r) => (r.expected ? f.qty(r.expected, u) : '—') },
     {
       title: t('indicators.values.note'),
       key: 'note',
@@ -108,7 +108,7 @@ export function ValuesTable({ indicator, values, series, asOfDate, loading, canW
     {
       title: t('indicators.values.evidence'),
       key: 'evidence',
-      width: 140,
+      width: 130,
       render: (_, r) =>
         r.value?.evidence.length ? (
           <Flex vertical>
@@ -173,7 +173,7 @@ export function ValuesTable({ indicator, values, series, asOfDate, loading, canW
       dataSource={rows}
       loading={loading}
       pagination={false}
-      scroll={{ x: 1040 }}
+      scroll={{ x: growth ? 1100 : 1040 }}
       onRow={(r) => ({ 'data-testid': `value-row-${r.period}` }) as React.HTMLAttributes<HTMLElement>}
     />
   );

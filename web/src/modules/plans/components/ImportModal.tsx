@@ -78,7 +78,7 @@ function ImportPanel({ planId, onClose }: { planId: string; onClose: () => void 
       }
     >
       {run.isSuccess ? (
-        <ImportSuccess result={run.data} fileName={file?.name ?? ''} />
+        <ImportSuccess result={run.data} kind={kind} fileName={file?.name ?? ''} />
       ) : report ? (
         <ImportReportView report={report} fileName={file?.name ?? ''} />
       ) : (
@@ -118,7 +118,7 @@ function ImportPanel({ planId, onClose }: { planId: string; onClose: () => void 
   );
 }
 
-function ImportSuccess({ result, fileName }: { result: ImportResult; fileName: string }) {
+function ImportSuccess({ result, kind, fileName }: { result: ImportResult; kind: ImportKind; fileName: string }) {
   const { t } = useTranslation();
   const row = (k: 'items' | 'indicators' | 'values') => ({
     key: k,
@@ -137,9 +137,8 @@ function ImportSuccess({ result, fileName }: { result: ImportResult; fileName: s
           size="small"
           column={1}
           items={[
-            row('items'),
-            row('indicators'),
-            row('values'),
+            // only the parts this kind of workbook carries
+            ...(kind === 'items' ? [row('items'), row('indicators')] : [row('values')]),
             { key: 'unchanged', label: t('plans.import.unchanged'), children: result.unchanged },
             { key: 'skipped', label: t('plans.import.skipped'), children: result.skipped },
           ]}

@@ -27,12 +27,14 @@ interface Props {
   filterKey: string;
   /** office only; without it the table is read-only. */
   actions?: ItemActions;
+  /** What an empty table says (a new plan invites its first items). */
+  empty?: React.ReactNode;
   /** An item to bring into view (just created or moved): its ancestors open once it is in the tree. `key` changes per request. */
   reveal?: { id: string; key: string };
 }
 
 /** The plan as a tree table, opened down to the second level (举措) by default. */
-export function ItemTreeTable({ planId, tree, loading, filtered, filterKey, actions, reveal }: Props) {
+export function ItemTreeTable({ planId, tree, loading, filtered, filterKey, actions, reveal, empty }: Props) {
   const { t } = useTranslation();
   const defaults = useMemo(() => (filtered ? allParents(tree) : expandedTo(tree, 1)), [tree, filtered]);
   const [state, setState] = useState<{ key: string; ids: readonly string[] } | null>(null);
@@ -128,7 +130,7 @@ export function ItemTreeTable({ planId, tree, loading, filtered, filterKey, acti
       pagination={tree.length > 20 ? { pageSize: 20, showSizeChanger: false, showTotal: (n) => t('common.total', { count: n }) } : false}
       expandable={{ expandedRowKeys: expanded as string[], onExpandedRowsChange: (keys) => setState({ key: filterKey, ids: keys as string[] }) }}
       onRow={(i) => ({ 'data-testid': `item-row-${i.code}`, 'data-status': i.status }) as React.HTMLAttributes<HTMLElement>}
-      locale={{ emptyText: t('plans.noItems') }}
+      locale={{ emptyText: empty ?? t('plans.noItems') }}
       scroll={{ x: actions ? 1060 : 940 }}
       sticky
     />

@@ -1,5 +1,5 @@
 import { Card, Col, Descriptions, Flex, Row, Typography, theme } from 'antd';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '@lantu/core';
 import { StatusTag } from '../../../ui/StatusTag';
@@ -9,6 +9,7 @@ import { PlanKindTag, ProgressBar } from './bits';
 export function PlanCards({ plans }: { plans: Plan[] }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
+  const navigate = useNavigate();
   // strategic plans first, then annual plans newest first
   const sorted = [...plans].sort((a, b) => (a.kind === b.kind ? b.startYear - a.startYear : a.kind === 'strategic' ? -1 : 1));
   return (
@@ -17,6 +18,8 @@ export function PlanCards({ plans }: { plans: Plan[] }) {
         <Col key={p.id} xs={24} lg={12} xxl={8}>
           <Card
             hoverable
+            onClick={() => void navigate(`/plans/${p.id}`)}
+            style={{ cursor: 'pointer' }}
             data-testid={`plan-card-${p.id}`}
             title={
               <Flex gap={token.marginXS} align="center" style={{ minWidth: 0 }}>
