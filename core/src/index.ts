@@ -9,3 +9,4 @@ export * from './schemas/security.js';
 export * from './rules/index.js';
 export * from './schemas/plans.js';
 export * from './schemas/indicators.js';
+export * from './schemas/exchange.js';

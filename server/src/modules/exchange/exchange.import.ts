@@ -5,6 +5,7 @@ import { lockPlan } from '../plans/plans.service.js';
 import { createItem, updateItem } from '../plans/items.service.js';
 import { createIndicator, updateIndicator } from '../indicators/indicators.service.js';
 import { putValue } from '../indicators/values.service.js';
+import type { ImportCounts, ImportResult } from '@lantu/core';
 import { type ImportKind, type Locale, SHEETS_OF } from './exchange.columns.js';
 import { itemsContext, loadPlan, valuesContext } from './exchange.context.js';
 import { type ItemsPlan, planItemsImport } from './exchange.items-rows.js';
@@ -16,21 +17,6 @@ import { shown } from './exchange.cells.js';
 
 /** An import: read the file, check every row, then save it all in one transaction through the owning services. */
 
-export interface ImportCounts {
-  items: number;
-  indicators: number;
-  values: number;
-}
-
-export interface ImportResult {
-  ok: true;
-  created: ImportCounts;
-  updated: ImportCounts;
-  /** Rows identical to what is stored. */
-  unchanged: number;
-  /** Value rows without any figure (the template's empty rows). */
-  skipped: number;
-}
 
 /** Request-body fields of the services → the columns that hold them. */
 const FIELD_OF: Record<string, Record<string, string>> = {

@@ -72,19 +72,8 @@ export function fetchItemHistory(id: string, page: number, pageSize: number): Pr
 /** Which part of a plan a workbook carries: the item tree with indicators, or monthly values. */
 export type ImportKind = 'items' | 'values';
 
-export interface ImportCounts {
-  items: number;
-  indicators: number;
-  values: number;
-}
-
-export interface ImportResult {
-  ok: true;
-  created: ImportCounts;
-  updated: ImportCounts;
-  unchanged: number;
-  skipped: number;
-}
+import type { ImportCounts, ImportResult } from '@lantu/core';
+export type { ImportCounts, ImportResult };
 
 /** One problem of a refused workbook, as the API's validation report lists it. */
 export interface ImportIssue {
