@@ -10,3 +10,4 @@ export * from './rules/index.js';
 export * from './schemas/plans.js';
 export * from './schemas/indicators.js';
 export * from './schemas/exchange.js';
+export * from './schemas/projects.js';

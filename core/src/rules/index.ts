@@ -3,3 +3,4 @@ export * from './indicator.js';
 export * from './forecast.js';
 export * from './rollup.js';
 export * from './formula.js';
+export * from './projects.js';

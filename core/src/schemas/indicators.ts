@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIRECTIONS, FREQUENCIES, INDICATOR_KINDS, LIMIT_MODES, STATUSES } from '../rules/indicator-types.js';
+import { PROJECT_BATCHES, PROJECT_CATEGORIES, PROJECT_MEASURES, PROJECT_STAGES } from '../rules/projects.js';
 import { name, pageQuery, version } from './common.js';
 import { decimalString, thresholdOverrides } from './plans.js';
 
@@ -7,6 +8,15 @@ export const INDICATOR_SOURCES = ['reported', 'formula', 'projects', 'enterprise
 export const REVIEW_STATES = ['draft', 'submitted', 'returned', 'accepted'] as const;
 export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 export const indicatorCode = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,39}$/);
+
+/** Which projects a project-driven indicator counts or sums (stored on the indicator, source `projects`). */
+export const projectFilter = z.strictObject({
+  measure: z.enum(PROJECT_MEASURES),
+  categories: z.array(z.enum(PROJECT_CATEGORIES)).max(6).optional(),
+  batches: z.array(z.enum(PROJECT_BATCHES)).max(3).optional(),
+  stageReached: z.enum(PROJECT_STAGES).optional(),
+  year: z.int().min(2000).max(2100).optional(),
+});
 
 export const evaluation = z.object({
   month: z.int(),
@@ -41,6 +51,7 @@ export const indicator = z.object({
   thresholds: thresholdOverrides,
   source: z.string(),
   formula: z.string().nullable(),
+  projectFilter: projectFilter.nullable(),
   reportingUnitId: z.uuid().nullable(),
   reportingUnitName: z.string().nullable(),
   weight: z.string(),
@@ -69,6 +80,7 @@ const indicatorFields = {
   thresholds: thresholdOverrides.optional(),
   source: z.string().trim().regex(/^[a-z_]{1,30}$/).optional(),
   formula: z.string().trim().max(500).nullable().optional(),
+  projectFilter: projectFilter.nullable().optional(),
   reportingUnitId: z.uuid().nullable().optional(),
   weight: decimalString.optional(),
   isPublic: z.boolean().optional(),
@@ -126,4 +138,5 @@ export type UpdateIndicatorBody = z.infer<typeof updateIndicatorBody>;
 export type PutValueBody = z.infer<typeof putValueBody>;
 export type EvaluationView = z.infer<typeof evaluation>;
 export type IndicatorListQuery = z.infer<typeof indicatorListQuery>;
+export type ProjectFilterBody = z.infer<typeof projectFilter>;
 export type IndicatorSeries = z.infer<typeof indicatorSeries>;

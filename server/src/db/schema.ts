@@ -7,3 +7,4 @@ export * from '../modules/security/security.table.js';
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/plans/plans.table.js';
 export * from '../modules/indicators/indicators.table.js';
+export * from '../modules/projects/projects.table.js';

@@ -65,6 +65,7 @@ function view(c: IndicatorContext, series: Series, asOf: string): Indicator {
     thresholds: knownOverrides(r.thresholds),
     source: r.source,
     formula: r.formula,
+    projectFilter: r.projectFilter ?? null,
     reportingUnitId: r.reportingUnitId,
     reportingUnitName: c.unitName,
     weight: r.weight,

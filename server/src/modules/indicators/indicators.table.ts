@@ -1,4 +1,5 @@
 import { bigint, boolean, index, integer, jsonb, numeric, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import type { ProjectFilter } from '@lantu/core';
 import { baseColumns, versionColumn } from '../../db/columns.js';
 import { zone } from '../zones/zones.table.js';
 import { unit } from '../units/units.table.js';
@@ -32,6 +33,8 @@ export const indicator = pgTable(
     /** reported | formula | projects | enterprises — an open set as later modules add sources. */
     source: text('source').notNull().default('reported'),
     formula: text('formula'),
+    /** source `projects`: which projects it counts or sums and what (core ProjectFilter). */
+    projectFilter: jsonb('project_filter').$type<ProjectFilter | null>(),
     /** Unit that reports the values; defaults to the item's lead unit. */
     reportingUnitId: uuid('reporting_unit_id').references(() => unit.id),
     weight: numeric('weight').notNull().default('1'),
