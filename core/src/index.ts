@@ -11,3 +11,5 @@ export * from './schemas/plans.js';
 export * from './schemas/indicators.js';
 export * from './schemas/exchange.js';
 export * from './schemas/projects.js';
+export * from './schemas/reporting.js';
+export * from './schemas/notifications.js';

@@ -23,6 +23,16 @@ import { itemRoutes } from './modules/plans/items.routes.js';
 import { indicatorRoutes } from './modules/indicators/indicators.routes.js';
 import { valueRoutes } from './modules/indicators/values.routes.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
+import { projectRoutes } from './modules/projects/projects.routes.js';
+import { progressRoutes } from './modules/projects/progress.routes.js';
+import { problemRoutes } from './modules/projects/problems.routes.js';
+import { photoRoutes } from './modules/projects/photos.routes.js';
+import { projectExchangeRoutes } from './modules/projects/projects-exchange.routes.js';
+import { cycleRoutes } from './modules/reporting/cycles.routes.js';
+import { reportRoutes } from './modules/reporting/reports.routes.js';
+import { reportFileRoutes } from './modules/reporting/report-files.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { channelRoutes } from './modules/notifications/channels.routes.js';
 
 export interface BuiltApp extends FastifyInstance {
   /** From now on new requests get 503 while in-flight ones finish (graceful shutdown). */
@@ -31,7 +41,10 @@ export interface BuiltApp extends FastifyInstance {
   apiRoutes: RouteEntry[];
 }
 
-const MODULES = [healthRoutes, authRoutes, zoneRoutes, unitRoutes, userRoutes, securityRoutes, auditRoutes, planRoutes, itemRoutes, indicatorRoutes, valueRoutes, exchangeRoutes];
+const MODULES = [
+  healthRoutes, authRoutes, zoneRoutes, unitRoutes, userRoutes, securityRoutes, auditRoutes, planRoutes, itemRoutes, indicatorRoutes, valueRoutes, exchangeRoutes, projectRoutes, progressRoutes, problemRoutes, photoRoutes, projectExchangeRoutes,
+  cycleRoutes, reportRoutes, reportFileRoutes, notificationRoutes, channelRoutes,
+];
 
 /** Builds the whole HTTP application around its dependencies; never listens (tests inject). */
 export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
@@ -64,7 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
         scriptSrc: ["'self'"],
         // antd injects its CSS-in-JS styles at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // A configured map tile server must be allowed to serve the base map's images.
+        imgSrc: ["'self'", 'data:', 'blob:', ...(deps.config.mapTileUrl ? [new URL(deps.config.mapTileUrl.replace(/\{[a-z]\}/g, '0')).origin] : [])],
         connectSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],

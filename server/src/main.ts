@@ -5,6 +5,9 @@ import { demoAccountCount, seedDemo, zoneCount } from './db/seed/seed.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed/demo-units.js';
 import { buildApp } from './app.js';
 import { systemClock } from './platform/clock.js';
+import { startScheduler } from './modules/notifications/scheduler.js';
+import { createDeliveryJob } from './modules/notifications/outbox.js';
+import { reportingJobs } from './modules/reporting/reporting.jobs.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -40,6 +43,9 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ database, config, clock: systemClock });
   await app.listen({ port: config.port, host: config.host });
+  // Reminders, cycle closing and outbound deliveries; one runner at a time across processes (advisory lock).
+  const log = (m: string) => app.log.warn(m);
+  const scheduler = startScheduler({ database, clock: systemClock, intervalMs: config.schedulerIntervalMs, jobs: [...reportingJobs, createDeliveryJob(config, log)], log });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -49,6 +55,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => fail('Shutdown took too long; exiting.'), SHUTDOWN_GRACE_MS);
     app.beginShutdown();
     await app.close();
+    await scheduler.stop();
     await database.close();
     clearTimeout(force);
     process.exit(0);

@@ -3,6 +3,12 @@ import type { Role } from '@lantu/core';
 /** Plans and indicators: business roles read (enterprise users not yet: plans are internal), the office writes. */
 const READ: readonly Role[] = ['leader', 'office', 'unit_head', 'reporter', 'investment', 'service_officer'];
 const WRITE: readonly Role[] = ['office'];
+/** Project work done by the office or by the staff of the unit concerned (the service checks the unit). */
+const LEAD_UNIT: readonly Role[] = ['office', 'unit_head', 'reporter'];
+/** A unit's own report work: its reporters and head (the service checks the unit). */
+const UNIT_STAFF: readonly Role[] = ['unit_head', 'reporter'];
+/** Outbound channels are configured by the office (which runs reporting) or the system administrator. */
+const CHANNEL_ADMINS: readonly Role[] = ['office', 'sysadmin'];
 
 /**
  * The declared authorisation matrix: every /api route and who may call it.
@@ -66,4 +72,59 @@ export const MATRIX: Record<string, 'public' | 'session' | 'user' | readonly Rol
   'GET /api/v1/plans/:planId/export': READ,
   'GET /api/v1/plans/:planId/template': READ,
   'POST /api/v1/plans/:planId/import': ['office'],
+  'GET /api/v1/projects': READ,
+  'GET /api/v1/projects/map': READ,
+  'GET /api/v1/projects/export': READ,
+  'POST /api/v1/projects': WRITE,
+  'GET /api/v1/projects/:id': READ,
+  'PATCH /api/v1/projects/:id': WRITE,
+  'DELETE /api/v1/projects/:id': WRITE,
+  'POST /api/v1/projects/:id/advance': LEAD_UNIT,
+  'POST /api/v1/projects/:id/revert': WRITE,
+  'GET /api/v1/projects/:id/progress': READ,
+  'PUT /api/v1/projects/:id/progress/:period': LEAD_UNIT,
+  'DELETE /api/v1/projects/:id/progress/:period': LEAD_UNIT,
+  'POST /api/v1/project-progress/:id/photos': LEAD_UNIT,
+  'GET /api/v1/project-photos/:id': READ,
+  'DELETE /api/v1/project-photos/:id': LEAD_UNIT,
+  'GET /api/v1/projects/:id/problems': READ,
+  'POST /api/v1/projects/:id/problems': LEAD_UNIT,
+  'GET /api/v1/project-problems': READ,
+  'PATCH /api/v1/project-problems/:id': LEAD_UNIT,
+  'POST /api/v1/project-problems/:id/resolve': LEAD_UNIT,
+  'POST /api/v1/project-problems/:id/close': WRITE,
+  'POST /api/v1/project-problems/:id/reopen': WRITE,
+  'GET /api/v1/projects/template.xlsx': READ,
+  'POST /api/v1/projects/import': LEAD_UNIT,
+  'GET /api/v1/report-cycles': READ,
+  'POST /api/v1/report-cycles': WRITE,
+  'GET /api/v1/report-cycles/:id': READ,
+  'PATCH /api/v1/report-cycles/:id': WRITE,
+  'POST /api/v1/report-cycles/:id/close': WRITE,
+  'POST /api/v1/report-cycles/:id/remind': WRITE,
+  'GET /api/v1/reports': READ,
+  'GET /api/v1/reports/:id': READ,
+  'PUT /api/v1/reports/:id/lines/:lineId': UNIT_STAFF,
+  'POST /api/v1/reports/:id/lines/:lineId/evidence': UNIT_STAFF,
+  'GET /api/v1/report-files/:id': READ,
+  'DELETE /api/v1/report-files/:id': UNIT_STAFF,
+  'POST /api/v1/reports/:id/submit': UNIT_STAFF,
+  'POST /api/v1/reports/:id/approve': ['unit_head'],
+  'POST /api/v1/reports/:id/return': ['unit_head', 'office'],
+  'POST /api/v1/reports/:id/accept': WRITE,
+  'POST /api/v1/reports/:id/reopen': WRITE,
+  'POST /api/v1/reports/:id/remind': WRITE,
+  'GET /api/v1/reports/:id/workbook': READ,
+  'POST /api/v1/reports/:id/import': UNIT_STAFF,
+  'GET /api/v1/notifications': 'user',
+  'GET /api/v1/notifications/unread-count': 'user',
+  'POST /api/v1/notifications/:id/read': 'user',
+  'POST /api/v1/notifications/read-all': 'user',
+  'GET /api/v1/notification-channels': CHANNEL_ADMINS,
+  'POST /api/v1/notification-channels': CHANNEL_ADMINS,
+  'PATCH /api/v1/notification-channels/:id': CHANNEL_ADMINS,
+  'DELETE /api/v1/notification-channels/:id': CHANNEL_ADMINS,
+  'POST /api/v1/notification-channels/:id/test': CHANNEL_ADMINS,
+  'GET /api/v1/deliveries': CHANNEL_ADMINS,
+  'POST /api/v1/deliveries/:id/retry': CHANNEL_ADMINS,
 };

@@ -4,3 +4,4 @@ export * from './forecast.js';
 export * from './rollup.js';
 export * from './formula.js';
 export * from './projects.js';
+export * from './reporting.js';

@@ -63,6 +63,8 @@ export interface ProjectFacts {
   annualInvestment: number;
   /** Investment completed in the project's year up to the judged month (万元). */
   yearToDate: number;
+  /** The last month of the year with accepted progress (0 or absent: none). */
+  reportedThrough?: number;
 }
 
 export interface ProjectJudgement {
@@ -89,8 +91,11 @@ export function judgeProject(p: ProjectFacts, asOf: string, month: number, thres
     const d = milestoneDelay(m, asOf) ?? 0;
     if (d > overdueDays) [overdueDays, overdueStage] = [d, m.stage];
   }
+  // Last month's progress may still be in review: until it is accepted the project's investment is
+  // not judged (its milestones still are). Reporting staler than that is judged, and counts as behind.
+  const awaiting = p.reportedThrough !== undefined && month > 0 && p.reportedThrough === month - 1;
   const expected = (p.annualInvestment * Math.min(Math.max(month, 0), 12)) / 12;
-  const investmentRatio = expected > 0 ? p.yearToDate / expected : null;
+  const investmentRatio = expected > 0 && !awaiting ? p.yearToDate / expected : null;
   if (p.stage === 'in_production') return { status: 'done', overdueDays: 0, overdueStage: null, investmentRatio, reasons: [] };
   const reasons: ProjectJudgement['reasons'] = [];
   let level = 0;
@@ -170,6 +175,11 @@ export function projectIndicatorSeries(projects: ProjectSeriesFacts[], f: Projec
       const end = monthEnd(y, m);
       if (end >= asOf) return out;
       const level = levelAt(selected, f, end, period(y, m));
+      // A month no selected project has accepted progress for is not known yet (nodata), not zero.
+      if (f.measure === 'completed_investment' && !selected.some((p) => p.completed.has(period(y, m)))) {
+        previous = level;
+        continue;
+      }
       out.set(period(y, m), (kind === 'amount' ? level.minus(previous) : level).div(scale).toString());
       previous = level;
     }

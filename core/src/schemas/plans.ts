@@ -123,6 +123,8 @@ export const itemListQuery = pageQuery.extend({
   unitId: z.uuid().optional(),
   status: z.enum(STATUSES).optional(),
   q: z.string().trim().max(100).optional(),
+  /** `submitted`: preview the statuses as if the reports in review were accepted. */
+  preview: z.enum(['submitted']).optional(),
 });
 
 export const planParams = z.strictObject({ planId: z.uuid() });

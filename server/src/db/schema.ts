@@ -8,3 +8,5 @@ export * from '../modules/audit/audit.table.js';
 export * from '../modules/plans/plans.table.js';
 export * from '../modules/indicators/indicators.table.js';
 export * from '../modules/projects/projects.table.js';
+export * from '../modules/reporting/reporting.table.js';
+export * from '../modules/notifications/notifications.table.js';

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { AppError, fieldError } from './errors.js';
 
@@ -20,3 +21,8 @@ export async function uploadOf(req: FastifyRequest): Promise<{ data: Buffer; nam
   if (file.truncated) throw new AppError('payload_too_large');
   return { data: file.data, name: file.name };
 }
+
+/** A display name safe to keep: no path, no control characters, bounded. */
+export const cleanName = (name: string) =>
+  // eslint-disable-next-line no-control-regex
+  (path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'file').slice(0, 200);

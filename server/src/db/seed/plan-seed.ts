@@ -3,6 +3,7 @@ import { ANNUAL_PLAN_2021 } from './plan-2021-data.js';
 import { insertDemoLeaders } from './plan-leaders.js';
 import { type PlanRows, insertPlanRows, planRows } from './plan-insert.js';
 import { STRATEGIC_PLAN } from './plan-strategic.js';
+import { useProjectSources } from './projects-insert.js';
 
 export interface DemoPlanCounts {
   leaders: number;
@@ -28,6 +29,7 @@ export async function seedDemoPlans(tx: DbOrTx, zoneId: string, unitIds: Readonl
   const ctx = { zoneId, unitIds, userIds };
   planRows(ctx, STRATEGIC_PLAN, keys, rows);
   planRows(ctx, ANNUAL_PLAN_2021, keys, rows);
+  useProjectSources(rows);
   await insertPlanRows(tx, rows);
   return { leaders, plans: rows.plans.length, items: rows.items.length, indicators: rows.indicators.length, values: rows.values.length };
 }

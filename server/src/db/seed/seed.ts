@@ -9,6 +9,8 @@ import { unit } from '../../modules/units/units.table.js';
 import { zone } from '../../modules/zones/zones.table.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS, type DemoUnit } from './demo-units.js';
 import { seedDemoPlans } from './plan-seed.js';
+import { seedDemoProjects } from './projects-insert.js';
+import { seedDemoReporting } from './reporting-seed.js';
 
 export const DEMO_ZONE_CODE = 'jiaozuo-hitech';
 
@@ -46,7 +48,12 @@ export async function seedDemo(db: Db, actor: Actor = SYSTEM_ACTOR): Promise<boo
       userIds.set(a.username, u!.id);
     }
     const plans = await seedDemoPlans(tx, z!.id, ids, userIds);
-    await recordAudit(tx, { ...actor, zoneId: z!.id }, { action: 'system.seed', objectType: 'zone', objectId: z!.id, summary: { zone: DEMO_ZONE_CODE, units: ids.size, users: userIds.size, plans: plans.plans, planItems: plans.items, indicators: plans.indicators, indicatorValues: plans.values } });
+    const projects = await seedDemoProjects(tx, z!.id, ids, userIds);
+    const reporting = await seedDemoReporting(tx, z!.id, ids, userIds);
+    await recordAudit(tx, { ...actor, zoneId: z!.id }, {
+      action: 'system.seed', objectType: 'zone', objectId: z!.id,
+      summary: { zone: DEMO_ZONE_CODE, units: ids.size, users: userIds.size, plans: plans.plans, planItems: plans.items, indicators: plans.indicators, indicatorValues: plans.values, projects: projects.projects, projectProgress: projects.progress, projectProblems: projects.problems, ...reporting },
+    });
   });
   return true;
 }

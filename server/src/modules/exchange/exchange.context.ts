@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { unit } from '../units/units.table.js';
 import { planItem, planItemCoUnit } from '../plans/plans.table.js';
 import { indicator, indicatorValue } from '../indicators/indicators.table.js';
 import { type PlanRow, loadPlan } from '../plans/evaluation.service.js';
-import { evaluationMonth, periodOf } from '../indicators/evaluation.js';
+import { evaluationMonth, isComputedSource, loadSeries, periodOf } from '../indicators/evaluation.js';
 import { listItems } from '../plans/items.service.js';
 import { listIndicators } from '../indicators/indicators.service.js';
 import type { ImportKind } from './exchange.columns.js';
@@ -48,8 +48,8 @@ async function itemsOf(db: DbOrTx, planId: string): Promise<ExistingItem[]> {
     .sort((a, b) => compareCodes(a.code, b.code));
 }
 
-/** The indicator fields an import row sets, as stored. */
-const INDICATOR_FIELDS = ['code', 'name', 'kind', 'direction', 'unitOfMeasure', 'year', 'baseline', 'target', 'limitMode', 'bandLow', 'bandHigh', 'frequency', 'source', 'formula', 'reportingUnitId', 'weight'] as const;
+/** The indicator fields an import row sets, as stored, and the project filter the rows are judged with (no column sets it). */
+const INDICATOR_FIELDS = ['code', 'name', 'kind', 'direction', 'unitOfMeasure', 'year', 'baseline', 'target', 'limitMode', 'bandLow', 'bandHigh', 'frequency', 'source', 'formula', 'projectFilter', 'reportingUnitId', 'weight'] as const;
 
 /** Every indicator of the zone (codes are unique zone-wide), with its item's code and plan. */
 async function zoneIndicators(db: DbOrTx, zoneId: string): Promise<ExistingIndicator[]> {
@@ -113,7 +113,7 @@ export async function templateData(db: DbOrTx, zoneId: string, planId: string, k
     const [indicators, values] = [await planIndicators(db, planId), await planValues(db, planId)];
     const stored = new Map(values.map((v) => [`${v.indicatorId}|${v.period}`, v]));
     const rows = indicators
-      .filter((i) => i.source !== 'formula')
+      .filter((i) => !isComputedSource(i.source))
       .sort(byItemThenPosition)
       .map((i): TemplateRow => {
         const month = evaluationMonth(asOf, i.year);
@@ -140,12 +140,23 @@ function labelOfUnit(units: UnitRef[]): (id: string | null) => string | null {
   return (id) => (id ? (byId.get(id) ?? null) : null);
 }
 
-/** The plan, its items and indicators judged as of the business date, and every stored value. */
+/** The monthly values of computed indicators (formula, projects) in their year, as the evaluation sees them. */
+async function computedValues(db: DbOrTx, zoneId: string, ids: string[], asOf: string): Promise<ExportData['values']> {
+  if (ids.length === 0) return [];
+  const rows = await db.select().from(indicator).where(inArray(indicator.id, ids));
+  const series = await loadSeries(db, zoneId, rows, undefined, asOf);
+  // Their target year only: the year before is computed for the forecast, not part of the plan.
+  return rows.flatMap((r) => [...(series.get(r.id) ?? [])].filter(([period]) => period.startsWith(`${r.year}-`)).map(([period, value]) => ({ indicatorId: r.id, period, value })));
+}
+
+/** The plan, its items and indicators judged as of the business date, every stored value, and computed indicators' values. */
 export async function exportData(db: DbOrTx, zoneId: string, planId: string): Promise<ExportData> {
   const { plan: p, asOf } = await loadPlan(db, zoneId, planId);
   const { items } = await listItems(db, zoneId, planId, { page: 1, pageSize: 1_000_000 });
   const { items: indicators } = await listIndicators(db, zoneId, { planId });
-  const values = (await planValues(db, planId)).map((v) => ({ indicatorId: v.indicatorId, period: v.period, value: v.value }));
+  const computed = new Set(indicators.filter((i) => isComputedSource(i.source)).map((i) => i.id));
+  const values = (await planValues(db, planId)).filter((v) => !computed.has(v.indicatorId)).map((v) => ({ indicatorId: v.indicatorId, period: v.period, value: v.value }));
+  values.push(...(await computedValues(db, zoneId, [...computed], asOf)));
   const unitNames = new Map((await unitsOf(db, zoneId)).map((u) => [u.id, u.name]));
   return { plan: { title: p.title, asOf }, items, indicators, values, unitNames };
 }

@@ -10,6 +10,7 @@ import {
   formulaReferences,
   parseFormula,
 } from '@lantu/core';
+import { projectSourceIssues } from '../indicators/indicators.checks.js';
 import { INDICATOR_COLUMNS, ITEM_COLUMNS } from './exchange.columns.js';
 import { compareCodes, lastSegment, parentCodeOf, shown } from './exchange.cells.js';
 import { type FieldIssue, type RawRow, byPlace, type RowIssue, type SheetData, type UnitRef, changedFields, locate, readRow, unitResolver, zodToFields } from './exchange.rows.js';
@@ -154,6 +155,7 @@ export function indicatorRules(b: Partial<CreateIndicatorBody>, known: (code: st
     if (b.bandLow && b.bandHigh && compareDecimals(b.bandLow, b.bandHigh) > 0) out.push({ field: 'bandHigh', issue: 'below_low', got: b.bandHigh });
   }
   if ((b.kind === 'level' || b.kind === 'change') && !has(b.baseline)) out.push({ field: 'baseline', issue: 'required' });
+  out.push(...projectRules(b));
   // The service's default: a formula without a source makes a formula indicator.
   if ((b.source ?? (b.formula ? 'formula' : 'reported')) !== 'formula') {
     if (b.formula) out.push({ field: 'formula', issue: 'formula_not_allowed' });
@@ -168,6 +170,19 @@ export function indicatorRules(b: Partial<CreateIndicatorBody>, known: (code: st
     }
   }
   return out;
+}
+
+/**
+ * A workbook has no column for the project filter: an import keeps the stored filter as it is, so it
+ * can neither make an indicator project-driven nor turn a project-driven one into another source.
+ */
+function projectRules(b: Partial<CreateIndicatorBody>): FieldIssue[] {
+  const draft = { source: b.source ?? 'reported', kind: b.kind ?? '', unitOfMeasure: b.unitOfMeasure ?? '', projectFilter: b.projectFilter ?? null };
+  return projectSourceIssues(draft).map((i): FieldIssue => {
+    if (i.field === 'kind') return { field: 'kind', issue: i.issue };
+    if (i.field !== 'projectFilter') return { field: i.field, issue: i.issue, got: b.unitOfMeasure };
+    return { field: 'source', issue: i.issue === 'required' ? 'projects_filter_missing' : 'projects_source_only' };
+  });
 }
 
 interface IndicatorScope {

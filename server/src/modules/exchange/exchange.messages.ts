@@ -54,7 +54,21 @@ const TEXTS: Record<string, Text> = {
   taken: (i) => [`${q(i.got)}已被使用`, `${qe(i.got)} is already taken`],
   not_found: (i) => [`${q(i.got)}不存在`, `${qe(i.got)} does not exist`],
   range: (i) => [`超出范围（${i.limit}）`, `is out of range (${i.limit})`],
-  formula_indicator: (i) => [`${q(i.got)}按公式计算，不能填报数值`, `${qe(i.got)} is computed by its formula; its values cannot be entered`],
+  computed_source: (i) => [`${q(i.got)}按公式或重点项目自动计算，不能填报数值`, `${qe(i.got)} is computed (by its formula or from the key projects); its values cannot be entered`],
+  projects_filter_missing: () => [
+    '为“项目”时须先在系统中为指标设置项目筛选条件（导入不能设置）',
+    'can be Projects only once the indicator’s project filter is set in the system (an import cannot set it)',
+  ],
+  projects_source_only: () => [
+    '不能改为其他来源：该指标由重点项目汇总计算，请在系统中修改',
+    'cannot change: the indicator is computed from the key projects; change it in the system',
+  ],
+  not_for_source: () => ['不适用于重点项目汇总的指标（只能为总量或水平）', 'does not suit a project-driven indicator (amount or level only)'],
+  money_unit_required: (i) => [`${q(i.got)}不是金额单位：按投资额汇总的指标须用万元或亿元`, `${qe(i.got)} is not a money unit: investment sums are stated in 万元 or 亿元`],
+  has_values: (i) => [
+    `不能改为自动计算：已填报 ${i.limit} 个月度数值，请先删除`,
+    `cannot become computed while ${i.limit} monthly values are entered; remove them first`,
+  ],
   out_of_year: (i) => [`${q(i.got)}不在指标年度范围（${i.limit}）内`, `${qe(i.got)} is outside the indicator’s years (${i.limit})`],
   growth_only: () => ['只有增速类指标可以填写累计额', 'is only for growth indicators'],
   zero: () => ['不能为 0（无法计算增速）', 'cannot be 0 (no growth rate can be computed)'],
@@ -72,7 +86,6 @@ const TEXTS: Record<string, Text> = {
 const SAVE_REASONS: Record<string, readonly [string, string]> = {
   conflict: ['与现有数据冲突', 'it conflicts with existing data'],
   not_found: ['引用的数据已不存在', 'something it refers to no longer exists'],
-  formula_indicator: ['该指标按公式计算，不能填报数值', 'the indicator is computed by its formula'],
 };
 const NO_LABEL = new Set(['missing_sheet', 'missing_column', 'too_many_rows', 'save_failed']);
 

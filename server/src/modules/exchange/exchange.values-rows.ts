@@ -1,4 +1,5 @@
 import { type PutValueBody, putValueBody } from '@lantu/core';
+import { isComputedSource } from '../indicators/evaluation.js';
 import { VALUE_COLUMNS } from './exchange.columns.js';
 import { shown } from './exchange.cells.js';
 import { type FieldIssue, type RowIssue, type SheetData, byPlace, changedFields, locate, readRow, zodToFields } from './exchange.rows.js';
@@ -37,7 +38,7 @@ type Figures = Partial<Record<'value' | 'currentAmount' | 'lastYearAmount', stri
 /** The pure part of the value service's checks (values.service.ts valueFrom), per row. */
 export function valueRules(ind: ValuesContext['indicators'][number], period: string | undefined, f: Figures): FieldIssue[] {
   const out: FieldIssue[] = [];
-  if (ind.source === 'formula') out.push({ field: 'code', issue: 'formula_indicator', got: ind.code });
+  if (isComputedSource(ind.source)) out.push({ field: 'code', issue: 'computed_source', got: ind.code });
   const year = period ? Number(period.slice(0, 4)) : null;
   if (year !== null && year !== ind.year && year !== ind.year - 1) out.push({ field: 'period', issue: 'out_of_year', got: period, limit: `${ind.year - 1}–${ind.year}` });
   const [cur, last] = [f.currentAmount !== undefined, f.lastYearAmount !== undefined];

@@ -11,13 +11,34 @@ import {
   parseFormula,
 } from '@lantu/core';
 import type { DbOrTx } from '../../db/client.js';
+import { AppError } from '../../platform/errors.js';
 import { asText } from '../plans/json-rows.js';
+import { type ProgressOverlay, projectSeries } from '../projects/series.js';
+import { zone } from '../zones/zones.table.js';
 import { indicator, indicatorValue } from './indicators.table.js';
 
 /** What evaluating an indicator needs of its row (a full row will do). */
 export type IndicatorRow = Pick<
   typeof indicator.$inferSelect,
-  'id' | 'itemId' | 'code' | 'kind' | 'direction' | 'year' | 'baseline' | 'target' | 'limitMode' | 'bandLow' | 'bandHigh' | 'curve' | 'frequency' | 'thresholds' | 'source' | 'formula' | 'weight'
+  | 'id'
+  | 'itemId'
+  | 'code'
+  | 'kind'
+  | 'direction'
+  | 'unitOfMeasure'
+  | 'year'
+  | 'baseline'
+  | 'target'
+  | 'limitMode'
+  | 'bandLow'
+  | 'bandHigh'
+  | 'curve'
+  | 'frequency'
+  | 'thresholds'
+  | 'source'
+  | 'formula'
+  | 'projectFilter'
+  | 'weight'
 >;
 
 /** The evaluation fields of indicators, for jsonRows. */
@@ -27,6 +48,7 @@ export const INDICATOR_FIELDS = {
   code: indicator.code,
   kind: indicator.kind,
   direction: indicator.direction,
+  unitOfMeasure: indicator.unitOfMeasure,
   year: indicator.year,
   baseline: asText(indicator.baseline),
   target: asText(indicator.target),
@@ -38,9 +60,10 @@ export const INDICATOR_FIELDS = {
   thresholds: indicator.thresholds,
   source: indicator.source,
   formula: indicator.formula,
+  projectFilter: indicator.projectFilter,
   weight: asText(indicator.weight),
 };
-/** Accepted values of each indicator: indicator id → (period `2021-03` → value). */
+/** Values of each indicator (accepted stored ones, or computed): indicator id → (period `2021-03` → value). */
 export type Series = Map<string, Map<string, string>>;
 
 const THRESHOLD_KEYS = ['green', 'yellow', 'growthYellowGap', 'limitMargin'] as const;
@@ -135,15 +158,23 @@ async function valueTuples(db: DbOrTx, where: SQL): Promise<ValueTuple[]> {
   return row?.s ? row.s.split(',').map((t) => t.split(' ') as ValueTuple) : [];
 }
 
+/** Sources whose values are computed, never entered: a formula over other indicators, or the project registry. */
+export const COMPUTED_SOURCES: readonly string[] = ['formula', 'projects'];
+export const isComputedSource = (source: string): boolean => COMPUTED_SOURCES.includes(source);
+
 /**
- * Accepted values of the given indicators, in a handful of queries. Formula indicators get
- * values computed month by month from the values of the indicators they reference (loaded as needed).
- * @param ofPlan when the rows are all the indicators of this plan, their values are selected by plan (faster than by id)
+ * The zone's business date: indicators are judged as of it.
+ * @throws AppError not_found when the zone does not exist
  */
-export async function loadSeries(db: DbOrTx, zoneId: string, rows: IndicatorRow[], ofPlan?: string): Promise<Series> {
-  const byCode = await formulaClosure(db, zoneId, rows);
-  const given = new Set(rows.map((r) => r.id));
-  const reported = [...byCode.values()].filter((r) => r.source !== 'formula' && (!ofPlan || !given.has(r.id))).map((r) => r.id);
+export async function asOfDate(db: DbOrTx, zoneId: string): Promise<string> {
+  const [z] = await db.select({ asOf: zone.asOfDate }).from(zone).where(eq(zone.id, zoneId));
+  if (!z) throw new AppError('not_found');
+  return z.asOf;
+}
+
+/** Stored accepted values of the indicators that are entered (not computed), as a series. */
+async function storedSeries(db: DbOrTx, rows: IndicatorRow[], given: Set<string>, ofPlan?: string): Promise<Series> {
+  const reported = rows.filter((r) => !isComputedSource(r.source) && (!ofPlan || !given.has(r.id))).map((r) => r.id);
   const tuples: ValueTuple[] = [];
   if (ofPlan) {
     const planIndicators = sql`(select i.id from ${indicator} i join plan_item p on p.id = i.item_id where p.plan_id = ${ofPlan})`;
@@ -152,6 +183,11 @@ export async function loadSeries(db: DbOrTx, zoneId: string, rows: IndicatorRow[
   for (let i = 0; i < reported.length; i += 5000) tuples.push(...(await valueTuples(db, inArray(indicatorValue.indicatorId, reported.slice(i, i + 5000)))));
   const series: Series = new Map();
   for (const [id, period, value] of tuples) (series.get(id) ?? series.set(id, new Map()).get(id)!).set(period, value);
+  return series;
+}
+
+/** Fills in the formula indicators' values month by month, from what they reference (already in `series`). */
+function formulaSeries(byCode: Map<string, IndicatorRow>, series: Series): void {
   const visiting = new Set<string>();
   const computed = (row: IndicatorRow): Map<string, string> => {
     if (row.source !== 'formula') return series.get(row.id) ?? new Map();
@@ -173,7 +209,41 @@ export async function loadSeries(db: DbOrTx, zoneId: string, rows: IndicatorRow[
     return out;
   };
   for (const r of byCode.values()) computed(r);
+}
+
+/**
+ * Values of the given indicators, in a handful of queries: accepted stored values of reported
+ * indicators; project-driven ones computed from the registry as of the zone's business date (the
+ * zone's projects loaded once, only when such an indicator is among them or referenced); formula
+ * indicators month by month from the indicators they reference (loaded as needed).
+ * @param ofPlan when the rows are all the indicators of this plan, their values are selected by plan (faster than by id)
+ * @param asOf the zone's business date when the caller has it (read from the zone otherwise, only if needed)
+ * @throws AppError not_found when project-driven indicators need the business date of a zone that does not exist
+ */
+export async function loadSeries(db: DbOrTx, zoneId: string, rows: IndicatorRow[], ofPlan?: string, asOf?: string, overlay?: Overlay): Promise<Series> {
+  const byCode = await formulaClosure(db, zoneId, rows);
+  const all = [...byCode.values()];
+  const series = await storedSeries(db, all, new Set(rows.map((r) => r.id)), ofPlan);
+  const entered = new Set(all.filter((r) => r.source !== 'formula' && r.source !== 'projects').map((r) => r.id));
+  for (const [id, months] of overlay?.values ?? []) {
+    if (entered.has(id)) for (const [p, v] of months) (series.get(id) ?? series.set(id, new Map()).get(id)!).set(p, v);
+  }
+  if (all.some((r) => r.source === 'projects')) {
+    for (const [id, values] of await projectSeries(db, zoneId, all, asOf ?? (await asOfDate(db, zoneId)), undefined, overlay?.progress)) series.set(id, values);
+  }
+  // Values once stored for an indicator that is now computed do not count.
+  for (const r of all) if (r.source === 'formula') series.delete(r.id);
+  formulaSeries(byCode, series);
   return series;
+}
+
+/**
+ * Figures not yet accepted, laid over the accepted ones for the plan page's "including submitted"
+ * preview: reported values by indicator and period, and project progress by project and period.
+ */
+export interface Overlay {
+  values: Series;
+  progress: ProgressOverlay;
 }
 
 /** Judges one indicator as of the zone's business date, with last year's values for the seasonal forecast. */

@@ -1,12 +1,12 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createHash, randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import type { IndicatorValue } from '@lantu/core';
 import type { DbOrTx } from '../../db/client.js';
 import { type Actor, recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
+import { cleanName } from '../../platform/uploads.js';
 import { evidenceFile, indicator, indicatorValue } from './indicators.table.js';
+import { readStored, storeThen } from '../../platform/files.js';
 
 export type EvidenceMeta = IndicatorValue['evidence'][number];
 export interface UploadedFile {
@@ -52,10 +52,6 @@ export function sniffType(data: Buffer, name: string): string | null {
   return null;
 }
 
-/** A display name safe to keep: no path, no control characters, bounded. */
-const cleanName = (name: string) =>
-  // eslint-disable-next-line no-control-regex
-  (path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'file').slice(0, 200);
 
 /**
  * Stores an evidence file of a value under a generated name in `filesDir` and records it with
@@ -72,13 +68,8 @@ export async function addEvidence(db: DbOrTx, actor: Actor, zoneId: string, valu
   if (!value) throw new AppError('not_found');
   const mimeType = sniffType(file.data, file.name);
   if (!mimeType) throw new AppError('unsupported_media_type');
-  const storedName = randomUUID();
-  const sha256 = createHash('sha256').update(file.data).digest('hex');
-  await fs.mkdir(filesDir, { recursive: true, mode: 0o700 });
-  const target = path.join(filesDir, storedName);
-  await fs.writeFile(target, file.data, { flag: 'wx', mode: 0o600 });
-  try {
-    return await db.transaction(async (tx) => {
+  return storeThen(filesDir, file.data, ({ storedName, sha256 }) =>
+    db.transaction(async (tx) => {
       const [n] = await tx.select({ n: count() }).from(evidenceFile).where(eq(evidenceFile.valueId, valueId));
       if ((n?.n ?? 0) >= MAX_FILES_PER_VALUE) throw new AppError('conflict', { reason: 'too_many_files', limit: MAX_FILES_PER_VALUE });
       const originalName = cleanName(file.name);
@@ -90,11 +81,8 @@ export async function addEvidence(db: DbOrTx, actor: Actor, zoneId: string, valu
         summary: { itemId: value.itemId, indicatorId: value.indicatorId, period: value.period, evidenceId: row!.id, name: originalName, mimeType, size: file.data.length, sha256 },
       });
       return { id: row!.id, name: originalName, size: row!.size, mimeType };
-    });
-  } catch (err) {
-    await fs.rm(target, { force: true });
-    throw err;
-  }
+    }),
+  );
 }
 
 /**
@@ -104,8 +92,6 @@ export async function addEvidence(db: DbOrTx, actor: Actor, zoneId: string, valu
 export async function getEvidence(db: DbOrTx, zoneId: string, evidenceId: string, filesDir: string): Promise<EvidenceMeta & { sha256: string; data: Buffer }> {
   const [row] = await db.select().from(evidenceFile).where(and(eq(evidenceFile.id, evidenceId), eq(evidenceFile.zoneId, zoneId)));
   if (!row) throw new AppError('not_found');
-  const data = await fs.readFile(path.join(filesDir, row.storedName)).catch(() => {
-    throw new AppError('not_found');
-  });
+  const data = await readStored(filesDir, row.storedName);
   return { id: row.id, name: row.originalName, size: row.size, mimeType: row.mimeType, sha256: row.sha256, data };
 }

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { type FieldIssue, FormulaError, compareDecimals, formulaReferences, parseFormula } from '@lantu/core';
+import { type FieldIssue, FormulaError, MONEY_UNITS, compareDecimals, formulaReferences, parseFormula } from '@lantu/core';
 import type { DbOrTx } from '../../db/client.js';
 import { fieldError } from '../../platform/errors.js';
 import { unit } from '../units/units.table.js';
@@ -9,13 +9,33 @@ import { indicator } from './indicators.table.js';
 export interface IndicatorDraft {
   code: string;
   kind: string;
+  unitOfMeasure: string;
   baseline: string | null;
   limitMode: string | null;
   bandLow: string | null;
   bandHigh: string | null;
   source: string;
   formula: string | null;
+  projectFilter: { measure: string } | null;
   reportingUnitId: string | null;
+}
+
+/** Kinds a project-driven indicator may take: a flow of the registry (amount) or its state (level). */
+const PROJECT_KINDS = ['amount', 'level'];
+
+/**
+ * The rules of a project-driven indicator (pure): source `projects` needs a filter and nothing else
+ * has one; it is an amount or a level; a money measure is stated in 万元 or 亿元.
+ */
+export function projectSourceIssues(d: Pick<IndicatorDraft, 'source' | 'kind' | 'unitOfMeasure' | 'projectFilter'>): FieldIssue[] {
+  if (d.source !== 'projects') return d.projectFilter ? [{ field: 'projectFilter', issue: 'projects_source_only' }] : [];
+  const out: FieldIssue[] = [];
+  if (!d.projectFilter) out.push({ field: 'projectFilter', issue: 'required' });
+  if (!PROJECT_KINDS.includes(d.kind)) out.push({ field: 'kind', issue: 'not_for_source', limit: PROJECT_KINDS.join('|') });
+  if (d.projectFilter && d.projectFilter.measure !== 'count' && !Object.hasOwn(MONEY_UNITS, d.unitOfMeasure)) {
+    out.push({ field: 'unitOfMeasure', issue: 'money_unit_required', limit: Object.keys(MONEY_UNITS).join('|') });
+  }
+  return out;
 }
 
 const refsOf = (formula: string | null): string[] => {
@@ -70,7 +90,8 @@ async function formulaIssues(db: DbOrTx, zoneId: string, d: IndicatorDraft, self
 /**
  * Checks an indicator beyond its shape: a limit needs its mode (`about` a band low ≤ high),
  * level and change need a baseline, a formula parses and references existing indicators of the
- * zone without cycles, the code is free in the zone, the reporting unit is in the zone.
+ * zone without cycles, a project-driven indicator has its filter (projectSourceIssues), the code
+ * is free in the zone, the reporting unit is in the zone.
  * @throws AppError validation_failed naming every failing field
  */
 export async function checkIndicator(db: DbOrTx, zoneId: string, d: IndicatorDraft, selfId?: string): Promise<void> {
@@ -88,6 +109,7 @@ export async function checkIndicator(db: DbOrTx, zoneId: string, d: IndicatorDra
     const [u] = await db.select({ id: unit.id }).from(unit).where(and(eq(unit.id, d.reportingUnitId), eq(unit.zoneId, zoneId)));
     if (!u) issues.push({ field: 'reportingUnitId', issue: 'not_found' });
   }
+  issues.push(...projectSourceIssues(d));
   issues.push(...(await formulaIssues(db, zoneId, d, selfId)));
   if (issues.length) throw fieldError(issues);
 }

@@ -4,10 +4,9 @@ import type { DbOrTx } from '../../db/client.js';
 import { type Actor, recordAudit } from '../../platform/audit.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { unit } from '../units/units.table.js';
-import { zone } from '../zones/zones.table.js';
 import { plan, planItem } from '../plans/plans.table.js';
 import { compareCodes } from '../plans/tree.js';
-import { type Series, evaluateRow, knownOverrides, loadSeries } from './evaluation.js';
+import { type Series, asOfDate, evaluateRow, isComputedSource, knownOverrides, loadSeries } from './evaluation.js';
 import { checkIndicator, referencedBy } from './indicators.checks.js';
 import { indicator, indicatorValue } from './indicators.table.js';
 
@@ -34,12 +33,7 @@ export async function loadIndicators(db: DbOrTx, zoneId: string, where?: SQL): P
     .where(and(eq(indicator.zoneId, zoneId), where));
 }
 
-/** The zone's business date: indicators are judged as of it. */
-export async function asOfDate(db: DbOrTx, zoneId: string): Promise<string> {
-  const [z] = await db.select({ asOf: zone.asOfDate }).from(zone).where(eq(zone.id, zoneId));
-  if (!z) throw new AppError('not_found');
-  return z.asOf;
-}
+export { asOfDate };
 
 function view(c: IndicatorContext, series: Series, asOf: string): Indicator {
   const r = c.row;
@@ -92,7 +86,8 @@ export async function listIndicators(
   );
   const size = filter.pageSize ?? all.length;
   const page = all.slice(((filter.page ?? 1) - 1) * size, (filter.page ?? 1) * size);
-  const [series, asOf] = await Promise.all([loadSeries(db, zoneId, page.map((c) => c.row)), asOfDate(db, zoneId)]);
+  const asOf = await asOfDate(db, zoneId);
+  const series = await loadSeries(db, zoneId, page.map((c) => c.row), undefined, asOf);
   return { items: page.map((c) => view(c, series, asOf)), total: all.length };
 }
 
@@ -109,18 +104,21 @@ export async function getIndicatorContext(db: DbOrTx, zoneId: string, id: string
  */
 export async function getIndicator(db: DbOrTx, zoneId: string, id: string): Promise<Indicator> {
   const c = await getIndicatorContext(db, zoneId, id);
-  return view(c, await loadSeries(db, zoneId, [c.row]), await asOfDate(db, zoneId));
+  const asOf = await asOfDate(db, zoneId);
+  return view(c, await loadSeries(db, zoneId, [c.row], undefined, asOf), asOf);
 }
 
 const draftOf = (r: Omit<IndicatorRow, 'id'>) => ({
   code: r.code,
   kind: r.kind,
+  unitOfMeasure: r.unitOfMeasure,
   baseline: r.baseline,
   limitMode: r.limitMode,
   bandLow: r.bandLow,
   bandHigh: r.bandHigh,
   source: r.source,
   formula: r.formula,
+  projectFilter: r.projectFilter ?? null,
   reportingUnitId: r.reportingUnitId,
 });
 
@@ -147,8 +145,9 @@ export async function createIndicator(db: DbOrTx, actor: Actor, zoneId: string, 
       bandLow: input.bandLow ?? null,
       bandHigh: input.bandHigh ?? null,
       curve: input.curve ?? null,
-      source: input.source ?? (input.formula ? 'formula' : 'reported'),
+      source: input.source ?? (input.formula ? 'formula' : input.projectFilter ? 'projects' : 'reported'),
       formula: input.formula ?? null,
+      projectFilter: input.projectFilter ?? null,
       reportingUnitId: input.reportingUnitId ?? null,
       createdBy: actor.userId,
     };
@@ -161,8 +160,9 @@ export async function createIndicator(db: DbOrTx, actor: Actor, zoneId: string, 
 }
 
 /**
- * Changes an indicator under the optimistic lock; a code other formulas use cannot change.
- * @throws AppError not_found, version_conflict, validation_failed (see checkIndicator; code: referenced)
+ * Changes an indicator under the optimistic lock; a code other formulas use cannot change, and an
+ * indicator with entered values cannot turn into a computed one (formula, projects) before they are removed.
+ * @throws AppError not_found, version_conflict, validation_failed (see checkIndicator; code: referenced; source: has_values)
  */
 export async function updateIndicator(db: DbOrTx, actor: Actor, zoneId: string, id: string, input: UpdateIndicatorBody): Promise<Indicator> {
   return db.transaction(async (tx) => {
@@ -173,6 +173,11 @@ export async function updateIndicator(db: DbOrTx, actor: Actor, zoneId: string, 
     const after = { ...before, ...change } as IndicatorRow;
     if (change.code !== undefined && change.code !== before.code && (await referencedBy(tx, zoneId, before.code, id)).length) {
       throw fieldError([{ field: 'code', issue: 'referenced' }]);
+    }
+    // Values once entered could neither be corrected nor removed once the indicator computes its own.
+    if (isComputedSource(after.source) && !isComputedSource(before.source)) {
+      const [vals] = await tx.select({ n: count() }).from(indicatorValue).where(eq(indicatorValue.indicatorId, id));
+      if (vals?.n) throw fieldError([{ field: 'source', issue: 'has_values', limit: vals.n }]);
     }
     await checkIndicator(tx, zoneId, draftOf(after), id);
     await tx.update(indicator).set({ ...change, version: version + 1, updatedAt: new Date() }).where(eq(indicator.id, id));

@@ -1,7 +1,7 @@
 import { actualToDate, expectedToDate } from '@lantu/core';
 import type { DbOrTx } from '../../db/client.js';
-import { evaluateRow, loadSeries, monthValues, periodOf, specOf } from './evaluation.js';
-import { asOfDate, getIndicatorContext } from './indicators.service.js';
+import { asOfDate, evaluateRow, loadSeries, monthValues, periodOf, specOf } from './evaluation.js';
+import { getIndicatorContext } from './indicators.service.js';
 
 export interface SeriesMonth {
   period: string;
@@ -21,8 +21,9 @@ export interface SeriesMonth {
 export async function indicatorSeries(db: DbOrTx, zoneId: string, indicatorId: string): Promise<{ months: SeriesMonth[] }> {
   const c = await getIndicatorContext(db, zoneId, indicatorId);
   const row = c.row;
-  const series = await loadSeries(db, zoneId, [row]);
-  const ev = evaluateRow(row, series, await asOfDate(db, zoneId), c.planThresholds);
+  const asOf = await asOfDate(db, zoneId);
+  const series = await loadSeries(db, zoneId, [row], undefined, asOf);
+  const ev = evaluateRow(row, series, asOf, c.planThresholds);
   const spec = specOf(row, c.planThresholds);
   const raw = series.get(row.id);
   const values = monthValues(raw, row.year);

@@ -7,10 +7,9 @@ import { type ModuleDeps, zodApp } from '../../platform/http.js';
 import { PLAN_READERS, PLAN_WRITERS } from '../plans/plans.routes.js';
 import * as values from './values.service.js';
 import * as evidence from './evidence.service.js';
+import { sendStored } from '../../platform/files.js';
 
 const tags = ['indicators'];
-/** An ASCII stand-in for the filename parameter; the real name travels in filename*. */
-const asciiName = (name: string) => name.replace(/[^\x20-\x7e]|["\\;]/g, '_');
 
 /** Monthly values (recorded directly by the office until reporting lands) and their evidence files. */
 export async function valueRoutes(app: FastifyInstance, { db, config }: ModuleDeps): Promise<void> {
@@ -39,11 +38,6 @@ export async function valueRoutes(app: FastifyInstance, { db, config }: ModuleDe
 
   r.get('/api/v1/evidence/:id', { config: { access: PLAN_READERS }, schema: { tags, params: idParams } }, async (req, reply) => {
     const file = await evidence.getEvidence(db, authOf(req).zoneId, req.params.id, config.filesDir);
-    return reply
-      .header('content-type', file.mimeType)
-      .header('content-disposition', `attachment; filename="${asciiName(file.name)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .send(file.data);
+    return sendStored(reply, file, 'attachment');
   });
 }

@@ -3,6 +3,7 @@ import { type FieldIssue, type IndicatorValue, type PutValueBody, growthFromAmou
 import type { DbOrTx } from '../../db/client.js';
 import { type Actor, recordAudit } from '../../platform/audit.js';
 import { AppError, fieldError } from '../../platform/errors.js';
+import { isComputedSource } from './evaluation.js';
 import { evidenceFile, indicator, indicatorValue } from './indicators.table.js';
 
 type ValueRow = typeof indicatorValue.$inferSelect;
@@ -29,6 +30,11 @@ async function evidenceOf(db: DbOrTx, valueIds: string[]): Promise<Map<string, E
   const rows = await db.select().from(evidenceFile).where(inArray(evidenceFile.valueId, valueIds)).orderBy(asc(evidenceFile.createdAt));
   for (const r of rows) (out.get(r.valueId) ?? out.set(r.valueId, []).get(r.valueId)!).push({ id: r.id, name: r.originalName, size: r.size, mimeType: r.mimeType });
   return out;
+}
+
+/** Values of a formula or project-driven indicator are computed: nobody enters or removes them. */
+function refuseComputed(ind: IndicatorRow): void {
+  if (isComputedSource(ind.source)) throw fieldError([{ field: 'value', issue: 'computed_source' }]);
 }
 
 /** @throws AppError not_found when the indicator is not in the zone */
@@ -73,12 +79,12 @@ const summaryOf = (v: ValueRow | undefined) => (v ? { value: v.value, currentAmo
  * Records or corrects a month's value (accepted: the office enters it directly). Correcting needs
  * the version read; a growth value may be given as both cumulative amounts and is then computed.
  * @throws AppError not_found, version_conflict (stale or missing version of an existing value),
- *   conflict (reason formula_indicator: values of a formula are computed), validation_failed
+ *   validation_failed (value computed_source: the indicator's values are computed from a formula or the projects)
  */
 export async function putValue(db: DbOrTx, actor: Actor, zoneId: string, indicatorId: string, period: string, input: PutValueBody): Promise<IndicatorValue> {
   return db.transaction(async (tx) => {
     const ind = await findIndicator(tx, zoneId, indicatorId);
-    if (ind.source === 'formula') throw new AppError('conflict', { reason: 'formula_indicator' });
+    refuseComputed(ind);
     const computed = valueFrom(ind, period, input);
     const [before] = await tx.select().from(indicatorValue).where(and(eq(indicatorValue.indicatorId, indicatorId), eq(indicatorValue.period, period))).for('update');
     if (before && before.version !== input.version) throw new AppError('version_conflict');
@@ -99,11 +105,12 @@ export async function putValue(db: DbOrTx, actor: Actor, zoneId: string, indicat
 
 /**
  * Removes a month's value (its evidence records go with it; the files stay on disk for the record).
- * @throws AppError not_found (indicator or value)
+ * @throws AppError not_found (indicator or value), validation_failed (value computed_source, as putValue)
  */
 export async function deleteValue(db: DbOrTx, actor: Actor, zoneId: string, indicatorId: string, period: string): Promise<void> {
   await db.transaction(async (tx) => {
     const ind = await findIndicator(tx, zoneId, indicatorId);
+    refuseComputed(ind);
     const [before] = await tx.delete(indicatorValue).where(and(eq(indicatorValue.indicatorId, indicatorId), eq(indicatorValue.period, period))).returning();
     if (!before) throw new AppError('not_found');
     await recordAudit(tx, actor, {

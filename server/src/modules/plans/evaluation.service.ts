@@ -13,7 +13,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { zone } from '../zones/zones.table.js';
 import { indicator } from '../indicators/indicators.table.js';
-import { INDICATOR_FIELDS, type IndicatorRow, evaluateRow, loadSeries, thresholdsOf } from '../indicators/evaluation.js';
+import { INDICATOR_FIELDS, type IndicatorRow, type Overlay, evaluateRow, loadSeries, thresholdsOf } from '../indicators/evaluation.js';
 import { asText, jsonRows } from './json-rows.js';
 import { plan, planItem } from './plans.table.js';
 import { childrenOf } from './tree.js';
@@ -114,12 +114,13 @@ async function loadTree(db: DbOrTx, itemsWhere: SQL): Promise<{ items: ItemRow[]
 /**
  * Judges a whole plan as of the zone's business date in a handful of queries: the plan, its items,
  * their indicators, the accepted values (and what formulas reference), then the arithmetic in memory.
+ * @param overlay figures in review laid over the accepted ones (a preview; statuses never depend on it otherwise)
  * @throws AppError not_found when the plan is not in the zone
  */
-export async function evaluatePlan(db: DbOrTx, zoneId: string, planId: string): Promise<PlanEvaluation> {
+export async function evaluatePlan(db: DbOrTx, zoneId: string, planId: string, overlay?: Overlay): Promise<PlanEvaluation> {
   const { plan: p, asOf } = await loadPlan(db, zoneId, planId);
   const { items, indicators } = await loadTree(db, sql`${planItem.planId} = ${planId}`);
-  const series = await loadSeries(db, zoneId, indicators, planId);
+  const series = await loadSeries(db, zoneId, indicators, planId, asOf, overlay);
   return evaluate(asOf, p, items, indicators, series, { id: p.id, weight: 1, method: 'children', indicators: [], children: [] });
 }
 
@@ -133,5 +134,5 @@ export async function evaluateSubtree(db: DbOrTx, zoneId: string, itemId: string
   const { plan: p, asOf } = await loadPlan(db, zoneId, head.planId);
   const below = sql`(with recursive t(id) as (select ${itemId}::uuid union all select c.id from ${planItem} c join t on c.parent_id = t.id) select id from t)`;
   const { items, indicators } = await loadTree(db, sql`${planItem.id} in ${below}`);
-  return evaluate(asOf, p, items, indicators, await loadSeries(db, zoneId, indicators), null);
+  return evaluate(asOf, p, items, indicators, await loadSeries(db, zoneId, indicators, undefined, asOf), null);
 }

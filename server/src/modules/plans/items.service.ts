@@ -13,6 +13,7 @@ import { itemViews } from './items.view.js';
 import { lockPlan } from './plans.service.js';
 import { planItem, planItemAlignment, planItemCoUnit } from './plans.table.js';
 import { MAX_DEPTH, depthOfCode, preorder, subtreeIds } from './tree.js';
+import { submittedOverlay } from '../reporting/preview.service.js';
 
 export { moveItem } from './items.move.js';
 
@@ -22,7 +23,7 @@ export { moveItem } from './items.move.js';
  * @throws AppError not_found when the plan is not in the zone
  */
 export async function listItems(db: DbOrTx, zoneId: string, planId: string, query: ItemListQuery): Promise<{ items: PlanItem[]; total: number }> {
-  const ev = await evaluatePlan(db, zoneId, planId);
+  const ev = await evaluatePlan(db, zoneId, planId, query.preview === 'submitted' ? await submittedOverlay(db, zoneId, planId) : undefined);
   let rows = preorder(ev.items);
   if (query.focusId) {
     const keep = ev.items.some((i) => i.id === query.focusId) ? subtreeIds(ev.items, query.focusId) : new Set<string>();

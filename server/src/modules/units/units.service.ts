@@ -94,7 +94,11 @@ export async function deleteUnit(db: Db, actor: Actor, zoneId: string, id: strin
     const [children] = await tx.select({ n: count() }).from(unit).where(eq(unit.parentId, id));
     const [members] = await tx.select({ n: count() }).from(roleGrant).where(eq(roleGrant.unitId, id));
     if ((children?.n ?? 0) > 0 || (members?.n ?? 0) > 0) throw new AppError('conflict', { reason: 'unit_in_use' });
-    await tx.delete(unit).where(eq(unit.id, id));
+    // Plan items, projects, problems and reports refer to units too; the database knows every such reference.
+    await tx.delete(unit).where(eq(unit.id, id)).catch((e: unknown) => {
+      const code = (e as { code?: string; cause?: { code?: string } }).cause?.code ?? (e as { code?: string }).code;
+      throw code === '23503' ? new AppError('conflict', { reason: 'unit_in_use' }) : e;
+    });
     await recordAudit(tx, actor, { action: 'unit.delete', objectType: 'unit', objectId: id, summary: { before: { code: before.code, name: before.name } } });
   });
 }

@@ -46,5 +46,10 @@ describe('units', () => {
     expect(cycle.json().error.details.fields[0]).toMatchObject({ field: 'parentId', issue: 'cycle' });
     const inUse = await sys.request('DELETE', `/api/v1/units/${(await byCode('JFJ')).id}`);
     expect(inUse.statusCode).toBe(409);
+    // 阳庙镇 has no members or sub-units, but leads plan items and projects.
+    const referenced = await sys.request('DELETE', `/api/v1/units/${(await byCode('YMZ')).id}`);
+    expect(referenced.statusCode).toBe(409);
+    expect(referenced.json().error.details).toEqual({ reason: 'unit_in_use' });
+    expect(await byCode('YMZ')).toBeTruthy();
   });
 });

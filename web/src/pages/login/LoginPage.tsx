@@ -14,6 +14,8 @@ type Step = 'password' | 'totp' | 'totp_enrol';
 interface LoginState {
   from?: string;
   expired?: boolean;
+  /** The user whose session ended on `from`; another user does not go back there. */
+  user?: string;
 }
 
 /** Sign-in in one page: password, then the TOTP code or the TOTP enrolment the account needs. */
@@ -27,7 +29,8 @@ export default function LoginPage() {
   const [forceStep, setForceStep] = useState<Step | null>(null);
 
   if (me?.stage === 'ok') {
-    const target = state.from && state.from !== '/login' ? state.from : '/';
+    const ownPage = !state.user || state.user === me.user.username;
+    const target = state.from && state.from !== '/login' && ownPage ? state.from : '/';
     return <Navigate to={target} replace />;
   }
   // a half-finished sign-in (page reloaded during the TOTP step) resumes where it was

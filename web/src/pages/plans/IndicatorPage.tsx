@@ -17,6 +17,7 @@ import { errorText } from '../../api/useApiError';
 import { WRITERS } from '../../app/access';
 import { PageContainer } from '../../ui/PageContainer';
 import { testId } from '../../ui/testId';
+import { isComputed } from '../../modules/indicators/projectFilter';
 
 /** One indicator: its target and evaluation, the monthly chart and values; the office records values here. */
 export default function IndicatorPage() {
@@ -42,7 +43,7 @@ export default function IndicatorPage() {
   const ind = indicator.data;
   const asOf = me.zone.asOfDate;
   const asOfMonth = Number(asOf.slice(0, 4)) === ind.year ? Number(asOf.slice(5, 7)) : null;
-  const formula = ind.source === 'formula';
+  const formula = isComputed(ind);
 
   const onDeleteValue = (period: string) =>
     removeValue.mutate(
@@ -118,7 +119,7 @@ export default function IndicatorPage() {
       <Card
         title={t('indicators.values.title')}
         size="small"
-        extra={formula && <Typography.Text type="secondary">{t('indicators.values.formulaHint')}</Typography.Text>}
+        extra={formula && <Typography.Text type="secondary">{t(ind.source === 'projects' ? 'indicators.values.projectsHint' : 'indicators.values.formulaHint')}</Typography.Text>}
       >
         {values.error ? (
           <Alert type="error" showIcon title={errorText(t, values.error)} />

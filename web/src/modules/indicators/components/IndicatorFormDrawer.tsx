@@ -16,6 +16,8 @@ import { ThresholdFields, thresholdsIn, thresholdsOut, type ThresholdValues } fr
 import { UnitTreeSelect } from '../../units/components/UnitTreeSelect';
 import { isApiError } from '../../../api/client';
 import { CurveEditor, curveProblem, linearCurve } from './CurveEditor';
+import { ProjectFilterFields, moneyUnitRule, projectKindRule } from './ProjectFilterFields';
+import { type ProjectFilterValues, projectFilterBody } from '../projectFilter';
 
 export type IndicatorFormTarget = { mode: 'create'; itemId: string; year: number; reportingUnitId: string | null } | { mode: 'edit'; indicator: Indicator };
 
@@ -39,6 +41,7 @@ interface Values {
   frequency: Indicator['frequency'];
   source: string;
   formula?: string | null;
+  projectFilter?: ProjectFilterValues;
   reportingUnitId?: string | null;
   weight: string;
   isPublic: boolean;
@@ -70,6 +73,7 @@ function initialValues(target: IndicatorFormTarget | null): Partial<Values> {
       ...i,
       curveOn: i.curve !== null,
       curve: i.curve ? i.curve.map((v) => Math.round(v * 10000) / 100) : linearCurve(),
+      projectFilter: i.projectFilter ?? { measure: 'count', year: i.year },
       thresholds: thresholdsIn(i.thresholds),
     };
   }
@@ -79,6 +83,7 @@ function initialValues(target: IndicatorFormTarget | null): Partial<Values> {
     year: target?.year,
     frequency: 'monthly',
     source: 'reported',
+    projectFilter: { measure: 'count', year: target?.year },
     reportingUnitId: target?.reportingUnitId ?? null,
     weight: '1',
     isPublic: false,
@@ -124,6 +129,7 @@ function IndicatorFormPanel({ target, onClose, onCreated }: Props) {
       thresholds: thresholdsOut(v.thresholds),
       source: v.source,
       formula: v.source === 'formula' ? textOrNull(v.formula) : null,
+      projectFilter: v.source === 'projects' ? projectFilterBody(v.projectFilter) : null,
       reportingUnitId: v.reportingUnitId ?? null,
       weight: String(v.weight).trim(),
       isPublic: v.isPublic,
@@ -170,7 +176,7 @@ function IndicatorFormPanel({ target, onClose, onCreated }: Props) {
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="kind" label={t('indicators.fields.kind')}>
+            <Form.Item name="kind" label={t('indicators.fields.kind')} dependencies={['source']} rules={[projectKindRule(t)]}>
               <Select options={INDICATOR_KINDS.map((k) => ({ value: k, label: t(`indicators.kind.${k}`) }))} data-testid="indicator-kind" />
             </Form.Item>
           </Col>
@@ -187,7 +193,12 @@ function IndicatorFormPanel({ target, onClose, onCreated }: Props) {
             )}
           </Col>
           <Col span={8}>
-            <Form.Item name="unitOfMeasure" label={t('indicators.fields.unitOfMeasure')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Form.Item
+              name="unitOfMeasure"
+              label={t('indicators.fields.unitOfMeasure')}
+              dependencies={['source', ['projectFilter', 'measure']]}
+              rules={[{ required: true, whitespace: true, message: t('common.required') }, moneyUnitRule(t)]}
+            >
               <AutoComplete options={UNITS.map((u) => ({ value: u }))} maxLength={20} data-testid="indicator-unit" />
             </Form.Item>
           </Col>
@@ -259,6 +270,7 @@ function IndicatorFormPanel({ target, onClose, onCreated }: Props) {
             </Form.Item>
           </Col>
         </Row>
+        {source === 'projects' && <ProjectFilterFields />}
         {source === 'formula' && (
           <Form.Item name="formula" label={t('indicators.fields.formula')} extra={t('indicators.form.formulaHint')} rules={[{ required: true, message: t('common.required') }]}>
             <Input maxLength={500} placeholder="[INV-A] + [INV-B]" data-testid="indicator-formula" />

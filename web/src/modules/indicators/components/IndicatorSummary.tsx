@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Indicator } from '@lantu/core';
 import { StatusTag } from '../../../ui/StatusTag';
 import { targetPhrase, useFormat, usesRatio } from '../format';
+import { projectFilterWords } from '../projectFilter';
 import { KindTag } from './KindTag';
 
 /** What the indicator asks for (kind explained, target as the plan states it) and where it stands. */
@@ -93,6 +94,15 @@ export function IndicatorSummary({ indicator: ind }: { indicator: Indicator }) {
           </Col>
         </Row>
       </Card>
+      {ind.source === 'projects' && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('indicators.projectFilter.computed')}
+          description={ind.projectFilter ? t('indicators.projectFilter.computedHint', { words: projectFilterWords(t, ind.projectFilter, ind.kind) }) : t('indicators.projectFilter.noFilter')}
+          data-testid="indicator-computed"
+        />
+      )}
       {ev.atRisk && (
         <Alert
           type="warning"

@@ -10,6 +10,7 @@ import { usePlanError } from '../../plans/errors';
 import { useSaveValue } from '../hooks';
 import { evidenceUrl } from '../api';
 import { useFormat } from '../format';
+import { isComputed, projectFilterWords } from '../projectFilter';
 import { testId } from '../../../ui/testId';
 
 /** Which month to record; `period` null lets the user pick one. */
@@ -40,9 +41,29 @@ interface Props {
   onClose: () => void;
 }
 
-/** office: record or correct one month's value (growth: the rate or both cumulative amounts), note and evidence files. */
+/**
+ * office: record or correct one month's value (growth: the rate or both cumulative amounts), note and
+ * evidence files. A computed indicator (formula, projects) has nothing to enter: the dialog says where its values come from.
+ */
 export function ValueModal(props: Props) {
-  return props.target ? <ValuePanel key={props.target.period ?? 'new'} {...props} target={props.target} /> : null;
+  if (!props.target) return null;
+  if (isComputed(props.indicator)) return <ComputedNotice indicator={props.indicator} onClose={props.onClose} />;
+  return <ValuePanel key={props.target.period ?? 'new'} {...props} target={props.target} />;
+}
+
+function ComputedNotice({ indicator, onClose }: { indicator: Indicator; onClose: () => void }) {
+  const { t } = useTranslation();
+  const text =
+    indicator.source === 'projects'
+      ? indicator.projectFilter
+        ? t('indicators.projectFilter.computedHint', { words: projectFilterWords(t, indicator.projectFilter, indicator.kind) })
+        : t('indicators.projectFilter.noFilter')
+      : t('indicators.projectFilter.formulaComputedHint', { formula: indicator.formula ?? '' });
+  return (
+    <Modal open title={t('indicators.values.createTitle')} onCancel={onClose} footer={<Button type="primary" onClick={onClose} data-testid="value-computed-ok">{t('common.confirm')}</Button>} data-testid="value-modal">
+      <Alert type="info" showIcon title={indicator.source === 'projects' ? t('indicators.values.projectsHint') : t('indicators.values.formulaHint')} description={text} data-testid="value-computed" />
+    </Modal>
+  );
 }
 
 function ValuePanel({ indicator, values, target, asOfDate, onClose }: Props & { target: ValueTarget }) {

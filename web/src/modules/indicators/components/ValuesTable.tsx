@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Frequency, Indicator, IndicatorSeries, IndicatorValue } from '@lantu/core';
 import { evidenceUrl } from '../api';
 import { useFormat } from '../format';
+import { isComputed } from '../projectFilter';
 import { testId } from '../../../ui/testId';
 
 const DUE_MONTHS: Record<Frequency, number[]> = {
@@ -14,6 +15,8 @@ const DUE_MONTHS: Record<Frequency, number[]> = {
   half_yearly: [6, 12],
   annual: [12],
 };
+/** Columns about entering a value, empty for computed months. */
+const ENTRY_ONLY = ['note', 'evidence', 'review', 'updatedAt'];
 const REVIEW_COLOR: Record<IndicatorValue['reviewState'], string> = { draft: 'default', submitted: 'processing', returned: 'error', accepted: 'success' };
 
 interface Row {
@@ -26,8 +29,30 @@ interface Row {
   owed: boolean;
 }
 
-/** The periods to list: every month a value is due in the indicator's year, plus any stored value. */
+/** A computed month shown like a stored one: its figure, nothing else (no note, evidence or review). */
+const computedValue = (period: string, value: string, indicatorId: string): IndicatorValue => ({
+  id: period,
+  indicatorId,
+  period,
+  value,
+  currentAmount: null,
+  lastYearAmount: null,
+  note: null,
+  reviewState: 'accepted',
+  version: 0,
+  updatedAt: '',
+  evidence: [],
+});
+
+/**
+ * The periods to list: every month a value is due in the indicator's year, plus any stored value.
+ * A computed indicator (formula, projects) lists the months it has a value for, from the series.
+ */
 function rowsOf(ind: Indicator, values: IndicatorValue[], series: IndicatorSeries | undefined, asOfDate: string): Row[] {
+  if (isComputed(ind)) {
+    const months = (series?.months ?? []).filter((m) => m.value !== null);
+    return months.map((m) => ({ period: m.period, value: computedValue(m.period, m.value!, ind.id), actual: m.actual, expected: m.expected, owed: false }));
+  }
   const byPeriod = new Map(values.map((v) => [v.period, v]));
   const seriesOf = new Map((series?.months ?? []).map((m) => [m.period, m]));
   const periods = new Set(DUE_MONTHS[ind.frequency].map((m) => `${ind.year}-${String(m).padStart(2, '0')}`));
@@ -62,6 +87,7 @@ export function ValuesTable({ indicator, values, series, asOfDate, loading, canW
   const u = indicator.unitOfMeasure;
   const rows = rowsOf(indicator, values, series, asOfDate);
   const growth = indicator.kind === 'growth';
+  const computed = isComputed(indicator);
 
   const columns: TableColumnsType<Row> = [
     { title: t('indicators.values.period'), dataIndex: 'period', width: 88, fixed: 'left', render: (p: string) => <Typography.Text strong>{p}</Typography.Text> },
@@ -135,7 +161,7 @@ export function ValuesTable({ indicator, values, series, asOfDate, loading, canW
       render: (_, r) => (r.value ? dayjs(r.value.updatedAt).format('YYYY-MM-DD HH:mm') : '—'),
     },
   ];
-  if (canWrite && indicator.source !== 'formula') {
+  if (canWrite && !computed) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
@@ -169,7 +195,7 @@ export function ValuesTable({ indicator, values, series, asOfDate, loading, canW
       data-testid="values-table"
       rowKey="period"
       size="small"
-      columns={columns}
+      columns={computed ? columns.filter((c) => !ENTRY_ONLY.includes(String(c.key))) : columns}
       dataSource={rows}
       loading={loading}
       pagination={false}
