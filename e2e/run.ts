@@ -14,7 +14,9 @@ import { chromium, type Browser } from 'playwright-core';
 import { freshDir, runJourney, type Journey, type TestResult } from './lib/harness.js';
 import { startServer, type RunningServer } from './lib/server.js';
 import { roleJourneys } from './journeys/roles.js';
-import { reporterForbidden, wrongPassword } from './journeys/access.js';
+import { reporterForbidden, signOutElsewhere, wrongPassword } from './journeys/access.js';
+import { projectsJourney } from './journeys/projects.js';
+import { reportingJourney } from './journeys/reporting.js';
 
 const E2E_DIR = import.meta.dirname;
 const REPO_ROOT = path.resolve(E2E_DIR, '..');
@@ -31,7 +33,7 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-const JOURNEYS: Journey[] = [...roleJourneys, wrongPassword, reporterForbidden];
+const JOURNEYS: Journey[] = [...roleJourneys, wrongPassword, reporterForbidden, signOutElsewhere, projectsJourney, reportingJourney];
 const WORKERS = Math.max(1, Number(process.env.E2E_WORKERS) || 2);
 
 /** Runs `work` over `items`, `limit` at a time; results in the order of `items`. */

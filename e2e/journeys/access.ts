@@ -1,5 +1,5 @@
 import type { Journey } from '../lib/harness.js';
-import { assertNoErrorUi, assertNoRawKeys, fail, hasCjk, inputOf, login, navKeys, settle, switchLanguage } from '../lib/ui.js';
+import { assertNoErrorUi, assertNoRawKeys, fail, hasCjk, inputOf, login, logout, navKeys, settle, switchLanguage } from '../lib/ui.js';
 import { ADMIN_NAV } from './roles.js';
 
 /** A wrong password shows a translated error (zh-CN, then en-US) and stays on the login page. */
@@ -77,5 +77,23 @@ export const reporterForbidden: Journey = {
       const res = await page.request.get(api);
       if (res.status() !== 403) fail(`GET ${api} as reporter answered ${res.status()}, expected 403`);
     }
+  },
+};
+
+/**
+ * Signing out on a deep page does not send the next person who signs in on this tab there:
+ * the leader starts at home, not on the reporter's last page.
+ */
+export const signOutElsewhere: Journey = {
+  name: 'signout-next-user-home',
+  async run(ctx) {
+    const { page } = ctx;
+    await login(page, 'reporter');
+    await page.goto('/projects');
+    await page.getByTestId('page-projects').waitFor();
+    await settle(page);
+    await logout(page);
+    await login(page, 'leader');
+    ctx.assertNoBrowserErrors('sign-out on a deep page, then another user');
   },
 };

@@ -3,11 +3,13 @@ import type { MenuProps } from 'antd';
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser, useLogout } from '../modules/auth/hooks';
+import { BUSINESS_ROLES } from '@lantu/core';
+import { hasAnyRole, useCurrentUser, useLogout } from '../modules/auth/hooks';
+import { NotificationBell } from '../modules/notifications/components/NotificationBell';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { useApiError } from '../api/useApiError';
 
-/** Zone, demo marker and business date on the left; language and the user's menu on the right. */
+/** Zone, demo marker and business date on the left; the notification bell, language and the user's menu on the right. */
 export function AppHeader() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
@@ -70,6 +72,7 @@ export function AppHeader() {
           </Typography.Text>
         </Flex>
         <Flex align="center" gap={token.marginXS}>
+          {hasAnyRole(me, BUSINESS_ROLES) && <NotificationBell />}
           <LanguageSwitch />
           <Dropdown menu={{ items, onClick: onMenu }} trigger={['click']} placement="bottomRight">
             <Button type="text" data-testid="user-menu">

@@ -4,8 +4,12 @@ import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   FlagOutlined,
+  FormOutlined,
+  FundProjectionScreenOutlined,
   HomeOutlined,
+  NotificationOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -17,9 +21,14 @@ import { AppHeader } from './AppHeader';
 import { BlockSpin } from '../ui/FullPageSpin';
 import { BrandMark } from '../ui/BrandMark';
 
-const NAV: { key: Screen; icon: React.ReactNode }[] = [
+/** Menu entries; `label` names the i18n key where it is not `common.nav.<key>` (a domain's own file). */
+const NAV: { key: Screen; icon: React.ReactNode; label?: string }[] = [
   { key: 'home', icon: <HomeOutlined /> },
   { key: 'plans', icon: <FlagOutlined /> },
+  { key: 'projects', icon: <FundProjectionScreenOutlined />, label: 'projects.nav' },
+  { key: 'reports', icon: <FormOutlined />, label: 'reporting.nav.reports' },
+  { key: 'cycles', icon: <CalendarOutlined />, label: 'reporting.nav.cycles' },
+  { key: 'channels', icon: <NotificationOutlined />, label: 'notifications.nav.channels' },
   { key: 'units', icon: <ApartmentOutlined /> },
   { key: 'users', icon: <TeamOutlined /> },
   { key: 'security', icon: <SafetyCertificateOutlined /> },
@@ -50,7 +59,7 @@ export default function AppLayout() {
   const items: MenuProps['items'] = NAV.filter((n) => hasAnyRole(me, ACCESS[n.key])).map((n) => ({
     key: n.key,
     icon: n.icon,
-    label: t(`common.nav.${n.key}`),
+    label: t(n.label ?? `common.nav.${n.key}`),
     'data-testid': `nav-${n.key}`,
   }));
   const active = activeScreen(pathname);

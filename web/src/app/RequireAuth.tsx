@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Role } from '@lantu/core';
-import { hasAnyRole, useCurrentUser, useMe } from '../modules/auth/hooks';
+import { SIGNED_OUT_KEY, hasAnyRole, useCurrentUser, useMe } from '../modules/auth/hooks';
 import { FullPageSpin } from '../ui/FullPageSpin';
 import { ErrorFallback } from '../ui/ErrorFallback';
 import { NoAccess } from '../ui/NoAccess';
@@ -16,10 +17,12 @@ interface Props {
 export function RequireAuth({ children, passwordPage = false }: Props) {
   const { data: me, isPending, error } = useMe();
   const location = useLocation();
+  const signedOut = useQueryClient().getQueryData(SIGNED_OUT_KEY) === true;
   if (isPending) return <FullPageSpin />;
   if (error) return <ErrorFallback error={error} />;
   if (!me || me.stage !== 'ok') {
-    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+    // Back here after signing in, unless this tab's user signed out here (the next one starts at home).
+    return <Navigate to="/login" replace state={signedOut ? undefined : { from: location.pathname + location.search }} />;
   }
   if (me.user.mustChangePassword && !passwordPage) return <Navigate to="/change-password" replace />;
   if (!me.user.mustChangePassword && passwordPage) return <Navigate to="/" replace />;

@@ -7,6 +7,14 @@ const PLAN_READERS = ['leader', 'office', 'unit_head', 'reporter', 'investment',
 export const ACCESS = {
   home: null,
   plans: PLAN_READERS,
+  projects: PLAN_READERS,
+  /** My reports: the units' reporters and heads. */
+  reports: ['reporter', 'unit_head'],
+  /** Reporting cycles: the office runs them, leaders watch. */
+  cycles: ['office', 'leader'],
+  /** Outbound notification channels and the delivery outbox. */
+  channels: ['office', 'sysadmin'],
+  notifications: null,
   units: ['sysadmin'],
   users: ['sysadmin', 'secadmin'],
   security: ['secadmin'],
@@ -16,9 +24,17 @@ export const ACCESS = {
 
 export type Screen = keyof typeof ACCESS;
 
+/** One unit report: whoever reads reports (the server limits unit staff to their own units'). */
+export const REPORT_READERS = PLAN_READERS;
+
 export const PATHS: Record<Screen, string> = {
   home: '/',
   plans: '/plans',
+  projects: '/projects',
+  reports: '/reports',
+  cycles: '/cycles',
+  channels: '/settings/channels',
+  notifications: '/notifications',
   units: '/admin/units',
   users: '/admin/users',
   security: '/admin/security',

@@ -15,11 +15,13 @@ function onAuthError(err: unknown): void {
   onPasswordChangeRequired(err);
   if (!isAuthError(err)) return;
   setCsrfToken(null);
+  // Whose page this was: after a sign-out (no user any more) or for another user, it is not where to go back to.
+  const who = queryClient.getQueryData<{ user?: { username?: string } } | null>(ME_KEY)?.user?.username;
   queryClient.setQueryData(ME_KEY, null);
   const { pathname, search } = router.state.location;
   if (pathname === '/login') return;
   const expired = isApiError(err) && err.code === 'session_expired';
-  void router.navigate('/login', { replace: true, state: { from: pathname + search, expired } });
+  void router.navigate('/login', { replace: true, state: who ? { from: pathname + search, expired, user: who } : { expired } });
 }
 
 export const queryClient: QueryClient = new QueryClient({

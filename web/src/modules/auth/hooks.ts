@@ -3,6 +3,8 @@ import type { MeResponse, Role } from '@lantu/core';
 import * as authApi from './api';
 
 export const ME_KEY = ['me'] as const;
+/** Set when this tab signed out: the page left is not one to return to after the next sign-in. */
+export const SIGNED_OUT_KEY = ['signed-out'] as const;
 
 /** The session: MeResponse when signed in (or part way through), null when signed out. */
 export function useMe() {
@@ -27,6 +29,7 @@ export function useLogin() {
     onSuccess: (res) => {
       const me: Partial<typeof res> = { ...res };
       delete me.demoTotpCode;
+      qc.setQueryData(SIGNED_OUT_KEY, false);
       qc.setQueryData(ME_KEY, me as MeResponse);
     },
   });
@@ -52,8 +55,9 @@ export function useLogout() {
   return useMutation({
     mutationFn: authApi.logout,
     onSettled: () => {
+      qc.setQueryData(SIGNED_OUT_KEY, true);
       qc.setQueryData(ME_KEY, null);
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] && q.queryKey[0] !== SIGNED_OUT_KEY[0] });
     },
   });
 }

@@ -40,9 +40,12 @@ export function updatePlan(id: string, body: UpdatePlanBody): Promise<Plan> {
   return api<Plan>(`/plans/${id}`, { method: 'PATCH', body });
 }
 
-/** The whole tree (the API's page size goes up to 5000 rows), in tree order, filtered. */
-export function fetchItems(planId: string, filters: ItemFilters): Promise<Page<PlanItem>> {
-  return api<Page<PlanItem>>(`/plans/${planId}/items`, { query: { pageSize: 5000, ...filters } });
+/** `submitted`: statuses as if the reports in review were accepted (a preview, never the record). */
+export type ItemPreview = 'submitted';
+
+/** The whole tree (the API's page size goes up to 5000 rows), in tree order, filtered; optionally previewed. */
+export function fetchItems(planId: string, filters: ItemFilters, preview?: ItemPreview): Promise<Page<PlanItem>> {
+  return api<Page<PlanItem>>(`/plans/${planId}/items`, { query: { pageSize: 5000, ...filters, preview } });
 }
 
 export function fetchItem(id: string): Promise<PlanItem> {

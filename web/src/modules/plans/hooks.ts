@@ -16,11 +16,11 @@ export function usePlan(id: string | undefined) {
   return useQuery({ queryKey: [...PLANS_KEY, 'one', id], queryFn: () => plansApi.fetchPlan(id ?? ''), enabled: Boolean(id) });
 }
 
-/** A plan's items (filtered), flat in tree order and as a tree. */
-export function usePlanItems(planId: string | undefined, filters: plansApi.ItemFilters = {}) {
+/** A plan's items (filtered, optionally previewed with the figures in review), flat in tree order and as a tree. */
+export function usePlanItems(planId: string | undefined, filters: plansApi.ItemFilters = {}, preview?: plansApi.ItemPreview) {
   const query = useQuery({
-    queryKey: [...PLANS_KEY, 'items', planId, filters],
-    queryFn: () => plansApi.fetchItems(planId ?? '', filters),
+    queryKey: [...PLANS_KEY, 'items', planId, filters, preview ?? 'accepted'],
+    queryFn: () => plansApi.fetchItems(planId ?? '', filters, preview),
     enabled: Boolean(planId),
     placeholderData: keepPreviousData,
   });

@@ -17,6 +17,7 @@ import { MoveItemModal } from '../../modules/plans/components/MoveItemModal';
 import { ImportModal } from '../../modules/plans/components/ImportModal';
 import { PlanFormDrawer, type PlanFormTarget } from '../../modules/plans/components/PlanFormDrawer';
 import { LoadState } from '../../modules/plans/components/LoadState';
+import { PreviewBanner, PreviewToggle, usePreviewInUrl } from '../../modules/plans/components/PreviewToggle';
 import { errorText } from '../../api/useApiError';
 import { WRITERS } from '../../app/access';
 import { PageContainer } from '../../ui/PageContainer';
@@ -40,6 +41,9 @@ function useFiltersInUrl(): [ItemFilters, (next: ItemFilters) => void] {
   const set = (next: ItemFilters) => {
     const p = new URLSearchParams();
     for (const k of FILTER_KEYS) if (next[k]) p.set(k, next[k]);
+    // the preview toggle is not a filter: it stays as the filters change
+    const preview = params.get('preview');
+    if (preview) p.set('preview', preview);
     setParams(p, { replace: true });
   };
   return [filters, set];
@@ -55,9 +59,10 @@ export default function PlanPage() {
   const canWrite = hasAnyRole(me, WRITERS.plans);
   const [filters, setFilters] = useFiltersInUrl();
   const filtered = Object.keys(filters).length > 0;
+  const [preview, setPreview] = usePreviewInUrl();
   const plan = usePlan(planId);
-  const all = usePlanItems(planId);
-  const view = usePlanItems(planId, filters);
+  const all = usePlanItems(planId, {}, preview);
+  const view = usePlanItems(planId, filters, preview);
   const remove = useDeleteItem();
   const showError = usePlanError();
   const [itemForm, setItemForm] = useState<ItemFormTarget | null>(null);
@@ -124,12 +129,16 @@ export default function PlanPage() {
         <Flex vertical gap={token.marginMD}>
           <Flex justify="space-between" align="center" wrap gap={token.marginSM}>
             <ItemFilterBar value={filters} onChange={setFilters} focusAreas={focusAreas} focusLabel={topLabel} />
-            {filtered && view.data && (
-              <Typography.Text type="secondary" data-testid="item-match-count">
-                {t('plans.matches', { count: view.data.total })}
-              </Typography.Text>
-            )}
+            <Flex gap={token.marginMD} align="center">
+              {filtered && view.data && (
+                <Typography.Text type="secondary" data-testid="item-match-count">
+                  {t('plans.matches', { count: view.data.total })}
+                </Typography.Text>
+              )}
+              <PreviewToggle on={preview !== undefined} onChange={setPreview} />
+            </Flex>
           </Flex>
+          {preview && <PreviewBanner />}
           {view.error && <Alert type="error" showIcon title={errorText(t, view.error)} data-testid="items-error" />}
           <ItemTreeTable
             planId={p.id}
