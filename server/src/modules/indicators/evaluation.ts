@@ -151,10 +151,18 @@ type ValueTuple = [indicatorId: string, period: string, value: string];
 
 /** Accepted values of indicators as one text (`id period value,…`): the cheapest shape for PGlite to return. */
 async function valueTuples(db: DbOrTx, where: SQL): Promise<ValueTuple[]> {
+  // Only the two years an evaluation reads (the indicator's year and the one before, for the seasonal forecast).
   const [row] = await db
     .select({ s: sql<string | null>`string_agg(${indicatorValue.indicatorId}::text || ' ' || ${indicatorValue.period} || ' ' || ${indicatorValue.value}::text, ',')` })
     .from(indicatorValue)
-    .where(and(where, eq(indicatorValue.reviewState, 'accepted')));
+    .innerJoin(indicator, eq(indicator.id, indicatorValue.indicatorId))
+    .where(
+      and(
+        where,
+        eq(indicatorValue.reviewState, 'accepted'),
+        sql`${indicatorValue.period} >= (${indicator.year} - 1)::text || '-01' and ${indicatorValue.period} <= ${indicator.year}::text || '-12'`,
+      ),
+    );
   return row?.s ? row.s.split(',').map((t) => t.split(' ') as ValueTuple) : [];
 }
 
@@ -175,14 +183,16 @@ export async function asOfDate(db: DbOrTx, zoneId: string): Promise<string> {
 /** Stored accepted values of the indicators that are entered (not computed), as a series. */
 async function storedSeries(db: DbOrTx, rows: IndicatorRow[], given: Set<string>, ofPlan?: string): Promise<Series> {
   const reported = rows.filter((r) => !isComputedSource(r.source) && (!ofPlan || !given.has(r.id))).map((r) => r.id);
-  const tuples: ValueTuple[] = [];
+  const series: Series = new Map();
+  // Added tuple by tuple: a plan's values run to hundreds of thousands, too many to spread into a call.
+  const add = (tuples: ValueTuple[]) => {
+    for (const [id, period, value] of tuples) (series.get(id) ?? series.set(id, new Map()).get(id)!).set(period, value);
+  };
   if (ofPlan) {
     const planIndicators = sql`(select i.id from ${indicator} i join plan_item p on p.id = i.item_id where p.plan_id = ${ofPlan})`;
-    tuples.push(...(await valueTuples(db, sql`${indicatorValue.indicatorId} in ${planIndicators}`)));
+    add(await valueTuples(db, sql`${indicatorValue.indicatorId} in ${planIndicators}`));
   }
-  for (let i = 0; i < reported.length; i += 5000) tuples.push(...(await valueTuples(db, inArray(indicatorValue.indicatorId, reported.slice(i, i + 5000)))));
-  const series: Series = new Map();
-  for (const [id, period, value] of tuples) (series.get(id) ?? series.set(id, new Map()).get(id)!).set(period, value);
+  for (let i = 0; i < reported.length; i += 5000) add(await valueTuples(db, inArray(indicatorValue.indicatorId, reported.slice(i, i + 5000))));
   return series;
 }
 
