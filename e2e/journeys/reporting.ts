@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { Journey, JourneyContext } from '../lib/harness.js';
 import { assertNoErrorUi, assertNoRawKeys, debug, fail, login, logout, motionDone, openFromNav, settle, switchLanguage } from '../lib/ui.js';
+import { closeImport, stepShows, uploadStale, workbookOf } from './reporting-steps.js';
 
 /*
  * A whole monthly reporting cycle in the browser, on the demo seed: February 2021 is still open and
@@ -121,9 +122,20 @@ async function reporterFills(ctx: JourneyContext): Promise<void> {
   await login(page, 'reporter');
   await openFebruary(page);
   await reportState(page, 'draft');
+  const stale = await workbookOf(page);
   await showLines(page, 'todo');
   const jumpId = await fillProject(page, JUMPING.code, JUMPING.value);
+  // what remains of the project's total comes with the line (the server computes it)
+  const remaining = await page.getByTestId(`line-remaining-${jumpId}`).innerText();
+  if (!/剩余投资 [\d,]+ 万元/.test(remaining)) fail(`the project line shows "${remaining}" as what remains`);
   for (const l of EMPTY) await fillProject(page, l.code, l.value);
+  await uploadStale(page, stale);
+  // the refusal is an error alert on purpose: check texts and the browser, not the absence of errors
+  await settle(page);
+  await assertNoRawKeys(page, 'import report');
+  ctx.assertNoBrowserErrors('import report');
+  await screenshot(ctx, '02a-import-report');
+  await closeImport(page);
   await page.getByTestId(`line-needs-note-${jumpId}`).waitFor();
   await page.getByTestId('report-submit').click();
   await page.locator(`[data-testid="report-line-${jumpId}"][data-marked="true"]`).waitFor();
@@ -136,6 +148,8 @@ async function reporterFills(ctx: JourneyContext): Promise<void> {
   await page.getByTestId(`line-explained-${jumpId}`).waitFor();
   await page.getByTestId('report-submit').click();
   await reportState(page, 'submitted');
+  // submitted on the demo's business date, not today's wall clock
+  await stepShows(page, 'report-submitted', 'date', '2021-03-15');
   await check(ctx, 'submitted');
   await signOut(page);
 }
@@ -199,17 +213,18 @@ async function reporterFixes(ctx: JourneyContext): Promise<void> {
 }
 
 /** Status of item 1.2 (狠抓工业项目建设) on the 2021 plan page, and of INV-2021 on the item's page. */
-async function planStatus(ctx: JourneyContext, planId: string, shot: string): Promise<{ item: string; inv: string }> {
+async function planStatus(ctx: JourneyContext, planId: string, shot: string): Promise<{ item: string; inv: string; overall: string }> {
   const { page } = ctx;
   await page.goto(`/plans/${planId}`);
   await page.getByTestId('item-row-1.2').waitFor();
   await check(ctx, 'plan page', `${shot}-plan`);
   const item = (await page.getByTestId('item-row-1.2').getAttribute('data-status')) ?? '';
+  const overall = await page.getByTestId('plan-overall-progress').innerText();
   await page.getByTestId('item-link-1.2').click();
   const inv = page.getByTestId('indicator-status-INV-2021');
   await inv.waitFor();
   await check(ctx, 'item page', `${shot}-item`);
-  return { item, inv: (await inv.getAttribute('data-status')) ?? '' };
+  return { item, inv: (await inv.getAttribute('data-status')) ?? '', overall };
 }
 
 /** Before acceptance INV-2021 has no February data; the preview shows the plan with it; acceptance makes it count; closing locks. */
@@ -226,7 +241,8 @@ async function officeAccepts(ctx: JourneyContext): Promise<void> {
   await page.mouse.move(0, 0);
   await check(ctx, 'plan preview', '06-plan-preview');
   const preview = (await page.getByTestId('item-row-1.2').getAttribute('data-status')) ?? '';
-  debug(`item 1.2: ${before.item} → preview ${preview}`);
+  const previewOverall = await page.getByTestId('plan-overall-progress').innerText();
+  debug(`item 1.2: ${before.item} → preview ${preview}; overall ${before.overall} → preview ${previewOverall}`);
 
   await openFromNav(page, 'cycles');
   await page.getByTestId('cycle-link-2021-02').click();
@@ -235,11 +251,14 @@ async function officeAccepts(ctx: JourneyContext): Promise<void> {
   await page.getByTestId('report-accept').click();
   await page.getByTestId('report-accept-confirm').click();
   await reportState(page, 'accepted');
+  // a demo zone's steps after submission show as done, the wall-clock time only in the tooltip
+  await stepShows(page, 'report-accepted', 'done');
   await check(ctx, 'accepted');
 
   const after = await planStatus(ctx, planId, '07-after');
   if (after.inv === 'nodata') fail('after acceptance INV-2021 still shows nodata');
   if (after.item !== preview) fail(`the preview showed item 1.2 as ${preview}, acceptance made it ${after.item}`);
+  if (after.overall !== previewOverall) fail(`the preview showed the plan at ${previewOverall}, acceptance made it ${after.overall}`);
 
   await openFromNav(page, 'cycles');
   await page.getByTestId('cycle-link-2021-02').click();

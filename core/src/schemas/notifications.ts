@@ -55,6 +55,8 @@ export const delivery = z.object({
   channelName: z.string(),
   channelKind: z.enum(CHANNEL_KINDS),
   kind: z.enum(NOTIFICATION_KINDS),
+  /** A channel's test message (stored as kind `remind` with params.test), not a real notification. */
+  test: z.boolean(),
   state: z.enum(DELIVERY_STATES),
   attempts: z.int(),
   nextAttemptAt: z.string().nullable(),

@@ -116,6 +116,12 @@ export const updateItemBody = z.strictObject({ version, ...z.object(itemFields).
 /** Move under a new parent (null = top level) at a position among its siblings; codes are renumbered. */
 export const moveItemBody = z.strictObject({ version, parentId: z.uuid().nullable(), position: z.int().min(0).max(10000) });
 
+/** `submitted`: preview the statuses as if the reports in review were accepted. */
+const preview = z.enum(['submitted']).optional();
+
+/** One plan: its roll-up, optionally previewing the reports in review. */
+export const planQuery = z.object({ preview });
+
 export const itemListQuery = pageQuery.extend({
   pageSize: z.coerce.number().int().min(1).max(5000).default(5000),
   /** A top-level item (聚焦 area): only it and its descendants. */
@@ -123,8 +129,7 @@ export const itemListQuery = pageQuery.extend({
   unitId: z.uuid().optional(),
   status: z.enum(STATUSES).optional(),
   q: z.string().trim().max(100).optional(),
-  /** `submitted`: preview the statuses as if the reports in review were accepted. */
-  preview: z.enum(['submitted']).optional(),
+  preview,
 });
 
 export const planParams = z.strictObject({ planId: z.uuid() });
@@ -137,4 +142,5 @@ export type CreateItemBody = z.infer<typeof createItemBody>;
 export type UpdateItemBody = z.infer<typeof updateItemBody>;
 export type MoveItemBody = z.infer<typeof moveItemBody>;
 export type ItemListQuery = z.infer<typeof itemListQuery>;
+export type PlanQuery = z.infer<typeof planQuery>;
 export type ThresholdOverrides = z.infer<typeof thresholdOverrides>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CYCLE_STATES, LINE_FLAGS, LINE_KINDS, REPORT_STATES } from '../rules/reporting.js';
 import { pageQuery, version } from './common.js';
 import { evidenceMeta, period } from './indicators.js';
-import { decimalString } from './plans.js';
+import { PROGRESS_METHODS, decimalString } from './plans.js';
 import { wanYuan } from './projects.js';
 
 const isoDate = z.iso.date();
@@ -44,6 +44,8 @@ export const unitReport = z.object({
   /** The cycle is closed and the report was not reopened: nothing can change. */
   locked: z.boolean(),
   submittedAt: z.string().nullable(),
+  /** The zone's business date of the submission (what lateness is judged by); a demo zone's stays on its seed date. */
+  submittedOn: z.string().nullable(),
   approvedAt: z.string().nullable(),
   acceptedAt: z.string().nullable(),
   returnedAt: z.string().nullable(),
@@ -79,6 +81,10 @@ export const reportLine = z.object({
   imageProgress: z.string().nullable(),
   /** item lines: progress 0–100 for items measured by hand. */
   progress: z.string().nullable(),
+  /** project lines: the total investment minus all accepted progress before the cycle's period (万元); null for other kinds. */
+  remaining: z.int().nullable(),
+  /** item lines: how the item's progress is measured (`manual` lines take a progress %); null for other kinds. */
+  progressMethod: z.enum(PROGRESS_METHODS).nullable(),
   note: z.string().nullable(),
   flags: z.array(z.enum(LINE_FLAGS)),
   returnReason: z.string().nullable(),

@@ -11,7 +11,7 @@ import { itemsContext, loadPlan, valuesContext } from './exchange.context.js';
 import { type ItemsPlan, planItemsImport } from './exchange.items-rows.js';
 import { type ValuesPlan, planValuesImport } from './exchange.values-rows.js';
 import { readImport } from './exchange.read.js';
-import { type RowIssue, type SheetData, byPlace } from './exchange.rows.js';
+import type { RowIssue, SheetData } from './exchange.rows.js';
 import { reportOf } from './exchange.messages.js';
 import { shown } from './exchange.cells.js';
 
@@ -115,7 +115,7 @@ const rowsOf = (sheets: Partial<Record<string, SheetData>>) => Object.fromEntrie
 export async function importWorkbook(db: Db, actor: Actor, zoneId: string, planId: string, kind: ImportKind, file: { data: Buffer; name: string }, locale: Locale): Promise<ImportResult> {
   await loadPlan(db, zoneId, planId);
   const { sheets, issues: readIssues } = await readImport(file.data, SHEETS_OF[kind], locale);
-  const refuse = (issues: RowIssue[]) => new AppError('validation_failed', { ok: false, ...reportOf(issues.sort(byPlace), locale) });
+  const refuse = (issues: RowIssue[]) => new AppError('validation_failed', reportOf(issues, locale));
   try {
     return await db.transaction(async (tx) => {
       // Held to the end: nobody reshapes the tree between the checks and the saves.

@@ -16,9 +16,9 @@ import {
 
 /** Shared row rules: a row of cells → typed fields, and zod issues → cell-level issues. Pure. */
 
-/** One problem, located in the workbook. `got`/`expected`/`limit` feed the message. */
-export interface RowIssue {
-  sheet: SheetKey;
+/** One problem, located in the workbook (`K`: the import's sheet keys). `got`/`expected`/`limit` feed the message. */
+export interface RowIssue<K extends string = SheetKey> {
+  sheet: K;
   /** The sheet's name as the workbook spells it. */
   sheetName: string;
   row: number;
@@ -36,9 +36,9 @@ export interface RawRow {
   cells: Record<string, Raw>;
 }
 
-/** A sheet as read from the workbook: its rows and where each known column sits. */
-export interface SheetData {
-  key: SheetKey;
+/** A sheet as read from the workbook: its rows and where each known column sits (field → column letters). */
+export interface SheetData<K extends string = SheetKey> {
+  key: K;
   name: string;
   columns: Record<string, string>;
   rows: RawRow[];
@@ -138,13 +138,13 @@ export function zodToFields(issues: readonly ZodIssueLike[], bodyToField: Record
 }
 
 /** Places field issues on the sheet: the column letter where the field's column is. */
-export function locate(sheet: SheetData, row: number, issues: FieldIssue[]): RowIssue[] {
+export function locate<K extends string>(sheet: SheetData<K>, row: number, issues: FieldIssue[]): RowIssue<K>[] {
   return issues.map((i) => ({ sheet: sheet.key, sheetName: sheet.name, row, column: sheet.columns[i.field] ?? '', ...i }));
 }
 
-const SHEET_ORDER = ['items', 'indicators', 'values'];
-/** Report order: sheet, row, then column left to right (B before AA). */
-export function byPlace(a: RowIssue, b: RowIssue): number {
+const SHEET_ORDER: readonly string[] = ['items', 'indicators', 'values'];
+/** Report order: sheet (a plan's in workbook order), row, then column left to right (B before AA). */
+export function byPlace(a: RowIssue<string>, b: RowIssue<string>): number {
   return SHEET_ORDER.indexOf(a.sheet) - SHEET_ORDER.indexOf(b.sheet) || a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column);
 }
 

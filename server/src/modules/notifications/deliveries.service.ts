@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { type Actor, recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { delivery, notificationChannel } from './notifications.table.js';
+import { isTestDelivery } from './outbox.js';
 
 type ListQuery = z.infer<typeof deliveryListQuery>;
 
@@ -14,6 +15,7 @@ const columns = {
   channelName: notificationChannel.name,
   channelKind: notificationChannel.kind,
   kind: delivery.kind,
+  params: delivery.params,
   state: delivery.state,
   attempts: delivery.attempts,
   nextAttemptAt: delivery.nextAttemptAt,
@@ -25,8 +27,10 @@ const columns = {
 const base = (db: DbOrTx) => db.select(columns).from(delivery).innerJoin(notificationChannel, eq(notificationChannel.id, delivery.channelId));
 type Row = Awaited<ReturnType<typeof base>>[number];
 
-const view = (d: Row): Delivery => ({
+/** The params stay inside; they only tell a channel's test message from a real one. */
+const view = ({ params, ...d }: Row): Delivery => ({
   ...d,
+  test: isTestDelivery({ params }),
   channelKind: d.channelKind as ChannelKind,
   kind: d.kind as NotificationKind,
   state: d.state as DeliveryState,

@@ -153,7 +153,8 @@ describe('failures, retries and the office', () => {
     expect(rx.received).toHaveLength(MAX_ATTEMPTS);
 
     const listed = (await office.request('GET', '/api/v1/deliveries')).json();
-    expect(listed.items[0]).toMatchObject({ id: row!.id, channelId: c.id, channelName: '坏掉的钉钉群', channelKind: 'dingtalk', kind: 'overdue', state: 'failed', attempts: MAX_ATTEMPTS });
+    expect(listed.items[0]).toMatchObject({ id: row!.id, channelId: c.id, channelName: '坏掉的钉钉群', channelKind: 'dingtalk', kind: 'overdue', test: false, state: 'failed', attempts: MAX_ATTEMPTS });
+    expect(listed.items[0]).not.toHaveProperty('params');
     const failedOnly = (await office.request('GET', '/api/v1/deliveries?state=failed')).json();
     expect(failedOnly.total).toBe(1);
     const bell = (await office.request('GET', '/api/v1/notifications?unread=true')).json();
@@ -231,7 +232,9 @@ describe('test messages', () => {
     const c = await channel({ kind: 'wecom', name: '企业微信群', url: `${rx.base}/hook?key=k`, events: ['overdue'], enabled: false });
     const res = await office.request('POST', `/api/v1/notification-channels/${c.id}/test`);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ channelId: c.id, state: 'sent', attempts: 1 });
+    expect(res.json()).toMatchObject({ channelId: c.id, kind: 'remind', test: true, state: 'sent', attempts: 1 });
+    const listed = (await office.request('GET', '/api/v1/deliveries')).json();
+    expect(listed.items.find((d: { id: string }) => d.id === res.json().id)).toMatchObject({ test: true });
     expect((rx.received[0]!.body.markdown as { content: string }).content).toContain('测试消息');
     await tick();
     expect(rx.received).toHaveLength(1);

@@ -51,8 +51,11 @@ export async function claimDue(db: Db, now: Date, limit = BATCH): Promise<Delive
 /** Only the runner still holding the claim may record the outcome (an expired claim belongs to another). */
 const stillClaimed = (row: DeliveryRow) => and(eq(delivery.id, row.id), eq(delivery.state, 'sending'), eq(delivery.leaseUntil, row.leaseUntil!));
 
-/** A test message is tried once: the office sees the outcome at once and can retry by hand. */
-const isTest = (row: DeliveryRow) => row.params.test !== undefined;
+/**
+ * A channel's test message: a `remind` delivery marked in its params (testChannel). It is tried
+ * once: the office sees the outcome at once and can retry by hand.
+ */
+export const isTestDelivery = (row: Pick<DeliveryRow, 'params'>) => row.params.test !== undefined;
 
 async function markSent(db: Db, row: DeliveryRow, now: Date): Promise<DeliveryRow | undefined> {
   const [after] = await db
@@ -103,7 +106,7 @@ export async function attemptDelivery(db: Db, outbound: Outbound, row: DeliveryR
   const [channel] = await db.select().from(notificationChannel).where(eq(notificationChannel.id, row.channelId));
   if (!channel) return undefined;
   // The office switched the channel off after this was queued: nothing to send, nothing to report.
-  if (!channel.enabled && !isTest(row)) return markFailed(db, row, channel.name, 'channel disabled', now, true, false);
+  if (!channel.enabled && !isTestDelivery(row)) return markFailed(db, row, channel.name, 'channel disabled', now, true, false);
   const message = renderMessage(row.kind as NotificationKind, row.params, row.link, outbound.publicUrl);
   try {
     await sendMessage({ kind: channel.kind as ChannelKind, url: channel.url, secret: channel.secret, recipients: channel.recipients }, message, outbound, now);
@@ -112,8 +115,8 @@ export async function attemptDelivery(db: Db, outbound: Outbound, row: DeliveryR
     if (!(err instanceof SendError)) throw err;
     const where = channel.kind === 'email' ? 'e-mail' : `${channel.kind} ${maskUrl(channel.url ?? '')}`;
     log?.(`delivery ${row.id} to channel "${channel.name}" (${where}) failed, attempt ${row.attempts}: ${err.message}`);
-    const final = isTest(row) || row.attempts >= MAX_ATTEMPTS;
-    return markFailed(db, row, channel.name, err.message, now, final, final && !isTest(row));
+    const final = isTestDelivery(row) || row.attempts >= MAX_ATTEMPTS;
+    return markFailed(db, row, channel.name, err.message, now, final, final && !isTestDelivery(row));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { type Role, createPlanBody, pageOf, plan, planParams, updatePlanBody } from '@lantu/core';
+import { type Role, createPlanBody, pageOf, plan, planParams, planQuery, updatePlanBody } from '@lantu/core';
 import { authOf } from '../../platform/guard.js';
 import { type ModuleDeps, zodApp } from '../../platform/http.js';
 import * as plans from './plans.service.js';
@@ -26,8 +26,8 @@ export async function planRoutes(app: FastifyInstance, { db }: ModuleDeps): Prom
     reply.status(201).send(await plans.createPlan(db, req.actor, authOf(req).zoneId, req.body)),
   );
 
-  r.get('/api/v1/plans/:planId', { config: { access: PLAN_READERS }, schema: { tags, params: planParams, response: { 200: plan } } }, async (req) =>
-    plans.getPlan(db, authOf(req).zoneId, req.params.planId),
+  r.get('/api/v1/plans/:planId', { config: { access: PLAN_READERS }, schema: { tags, params: planParams, querystring: planQuery, response: { 200: plan } } }, async (req) =>
+    plans.getPlan(db, authOf(req).zoneId, req.params.planId, req.query),
   );
 
   r.patch('/api/v1/plans/:planId', { config: { access: PLAN_WRITERS }, schema: { tags, params: planParams, body: updatePlanBody, response: { 200: plan } } }, async (req) =>

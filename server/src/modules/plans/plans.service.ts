@@ -1,11 +1,12 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
-import type { CreatePlanBody, Plan, UpdatePlanBody } from '@lantu/core';
+import type { CreatePlanBody, Plan, PlanQuery, UpdatePlanBody } from '@lantu/core';
 import type { DbOrTx } from '../../db/client.js';
 import { type Actor, recordAudit } from '../../platform/audit.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { knownOverrides } from '../indicators/evaluation.js';
 import { type PlanEvaluation, type PlanRow, evaluatePlan } from './evaluation.service.js';
 import { plan } from './plans.table.js';
+import { submittedOverlay } from '../reporting/preview.service.js';
 
 function planView(p: PlanRow, ev: PlanEvaluation | null): Plan {
   const root = ev?.results.get(p.id);
@@ -37,11 +38,12 @@ export async function listPlans(db: DbOrTx, zoneId: string): Promise<{ items: Pl
 }
 
 /**
- * One plan with its roll-up.
+ * One plan with its roll-up; `preview=submitted` lays the reports in review over the accepted
+ * figures (nothing stored), as the item list does.
  * @throws AppError not_found when the plan is not in the zone
  */
-export async function getPlan(db: DbOrTx, zoneId: string, planId: string): Promise<Plan> {
-  const ev = await evaluatePlan(db, zoneId, planId);
+export async function getPlan(db: DbOrTx, zoneId: string, planId: string, query: PlanQuery = {}): Promise<Plan> {
+  const ev = await evaluatePlan(db, zoneId, planId, query.preview === 'submitted' ? await submittedOverlay(db, zoneId, planId) : undefined);
   return planView(ev.plan, ev);
 }
 

@@ -1,7 +1,7 @@
 import { type CreateProjectBody, PROJECT_STAGES, type ProjectStage, type PutProgressBody, type UpdateProjectBody, createProjectBody, putProgressBody } from '@lantu/core';
 import { optionOf } from '../exchange/exchange.columns.js';
 import { shown, splitList } from '../exchange/exchange.cells.js';
-import { type FieldIssue, type RawRow, type UnitRef, changedFields, readRow, unitResolver, zodToFields } from '../exchange/exchange.rows.js';
+import { type FieldIssue, type RawRow, type UnitRef, changedFields, locate, readRow, unitResolver, zodToFields } from '../exchange/exchange.rows.js';
 import type { ProjectScope } from './projects.policy.js';
 import { BATCH_OPTIONS, PROGRESS_COLUMNS, PROJECT_COLUMNS, plannedKey } from './projects-exchange.columns.js';
 import type { ProjectRowIssue, ProjectSheet } from './projects-exchange.read.js';
@@ -41,10 +41,6 @@ export interface ImportPlan<Op> {
 export const COLUMN_OF: Record<string, string> = { leadUnitId: 'leadUnit', leaderId: 'leader', ...Object.fromEntries(PROJECT_STAGES.map((s) => [`plannedDates.${s}`, plannedKey(s)])) };
 const READ_PROJECT = PROJECT_COLUMNS.filter((c) => !c.reference);
 const READ_PROGRESS = PROGRESS_COLUMNS.filter((c) => !c.reference);
-
-function locate(sheet: ProjectSheet, row: number, issues: FieldIssue[]): ProjectRowIssue[] {
-  return issues.map((i) => ({ sheet: sheet.key, sheetName: sheet.name, row, column: sheet.columns[i.field] ?? '', ...i }));
-}
 
 /** Zod issues on a body → row fields; planned dates are named by their stage's column. */
 function schemaIssues(issues: readonly { path: PropertyKey[]; code: string }[], cells: RawRow['cells']): FieldIssue[] {

@@ -1,4 +1,4 @@
-import type { ProjectListQuery } from '@lantu/core';
+import type { ProjectImportResult, ProjectListQuery } from '@lantu/core';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { type Actor, recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
@@ -17,16 +17,6 @@ import { COLUMN_OF, type ImportPlan, type ProgressOp, type ProjectOp, planProgre
 import { buildProjectList, buildProjectTemplate } from './projects-exchange.workbook.js';
 
 /** Project list export, import templates and imports: read, check every row, then save it all through the project services. */
-
-export interface ProjectImportResult {
-  ok: true;
-  created: number;
-  updated: number;
-  /** Rows identical to what is stored. */
-  unchanged: number;
-  /** Progress rows without any figure (the template's rows of projects not yet reported). */
-  skipped: number;
-}
 
 /** The month before the business date's month: the last one completed, the one reported now. */
 export const reportingMonth = (asOf: string): string => {
@@ -124,7 +114,7 @@ async function saveProgress(tx: DbOrTx, actor: Actor, scope: ProjectScope, zoneI
 export async function importProjectWorkbook(db: Db, actor: Actor, scope: ProjectScope, zoneId: string, kind: ProjectImportKind, file: { data: Buffer; name: string }, locale: Locale): Promise<ProjectImportResult> {
   if (kind === 'projects' ? !scope.office : !scope.office && scope.unitIds.length === 0) throw new AppError('forbidden');
   const { sheet, issues: readIssues } = await readProjectWorkbook(file.data, kind, locale);
-  const refuse = (issues: ProjectRowIssue[]) => new AppError('validation_failed', { ok: false, ...projectReportOf(issues, locale) });
+  const refuse = (issues: ProjectRowIssue[]) => new AppError('validation_failed', projectReportOf(issues, locale));
   if (!sheet || readIssues.length) throw refuse(readIssues);
   try {
     return await db.transaction(async (tx) => {

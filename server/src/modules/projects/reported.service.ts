@@ -66,10 +66,14 @@ export async function progressBefore(db: DbOrTx, projectIds: string[], period: s
   const out = new Map<string, ProgressBefore>();
   if (projectIds.length === 0) return out;
   const accepted = and(inArray(projectProgress.projectId, projectIds), lt(projectProgress.period, period), eq(projectProgress.reviewState, 'accepted'));
+  // A join, not a correlated subquery: drizzle writes a bare "id" for ${project.id} in a one-table
+  // select, which inside a subquery would name the subquery's own row.
   const totals = await db
-    .select({ id: project.id, total: project.totalInvestment, done: sql<string | null>`(select sum(pp.completed_investment) from project_progress pp where pp.project_id = ${project.id} and pp.period < ${period} and pp.review_state = 'accepted')::text` })
+    .select({ id: project.id, total: project.totalInvestment, done: sql<string | null>`sum(${projectProgress.completedInvestment})::text` })
     .from(project)
-    .where(inArray(project.id, projectIds));
+    .leftJoin(projectProgress, and(eq(projectProgress.projectId, project.id), lt(projectProgress.period, period), eq(projectProgress.reviewState, 'accepted')))
+    .where(inArray(project.id, projectIds))
+    .groupBy(project.id);
   const last = await db
     .selectDistinctOn([projectProgress.projectId], { projectId: projectProgress.projectId, value: projectProgress.completedInvestment })
     .from(projectProgress)

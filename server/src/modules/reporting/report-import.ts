@@ -1,18 +1,15 @@
-import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
-import { putLineBody } from '@lantu/core';
+import { type ReportImportResult, putLineBody } from '@lantu/core';
 import type { DbOrTx } from '../../db/client.js';
 import { type Actor, recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { type Locale, colLetter, norm, pick } from '../exchange/exchange.columns.js';
-import { type Raw, rawOf, readDecimal, readInt, readText, shown } from '../exchange/exchange.cells.js';
-import { REPORT_LIMIT } from '../exchange/exchange.messages.js';
-import { isZip } from '../exchange/exchange.read.js';
-import { sameDecimal, zodToFields } from '../exchange/exchange.rows.js';
-import { readableXlsx } from '../exchange/exchange.zip.js';
+import type { Locale } from '../exchange/exchange.columns.js';
+import { readDecimal, readInt, readText, shown } from '../exchange/exchange.cells.js';
+import { readWorkbook } from '../exchange/exchange.read.js';
+import { type RawRow, type RowIssue, type SheetData, sameDecimal, zodToFields } from '../exchange/exchange.rows.js';
 import { type LineInfo, lineFacts, lineInfos } from './report-lines.read.js';
 import { type LineInput, nextFields } from './report-lines.rules.js';
-import { type ColumnKey, REPORT_COLUMNS, type ReportRowIssue, SHEET_NAME, columnOfHeader, entryKeys, rowIssueMessage } from './report-workbook.columns.js';
+import { type ColumnKey, REPORT_COLUMNS, REPORT_MESSAGES, REPORT_SHEET, type ReportRowIssue, entryKeys } from './report-workbook.columns.js';
 import { type SavedLine, assertEditable, markStarted, saveLine } from './lines.service.js';
 import { DEFAULT_JUMP_BAND, type ReportScope } from './reporting.policy.js';
 import { loadReport } from './reporting.rows.js';
@@ -20,43 +17,7 @@ import { reportLine } from './reporting.table.js';
 
 /** Uploading a filled-in report workbook: every row checked like a line save, all saved or none. */
 
-interface SheetRows {
-  name: string;
-  columns: Map<ColumnKey, number>;
-  rows: { row: number; cells: Partial<Record<ColumnKey, Raw>> }[];
-  issues: ReportRowIssue[];
-}
-
-/** The report sheet (by name, else the first) as rows of known columns; blank rows are skipped. */
-async function readSheet(buf: Buffer): Promise<SheetRows> {
-  if (!isZip(buf)) throw new AppError('unsupported_media_type', { reason: 'not_xlsx' });
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(readableXlsx(buf) as unknown as ArrayBuffer);
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('unsupported_media_type', { reason: 'not_xlsx' });
-  }
-  const ws = wb.worksheets.find((w) => SHEET_NAME.some((n) => norm(n) === norm(w.name))) ?? wb.worksheets[0];
-  if (!ws) return { name: '', columns: new Map(), rows: [], issues: [{ row: 0, column: '', field: '', issue: 'missing_sheet', got: SHEET_NAME[0] }] };
-  const columns = new Map<ColumnKey, number>();
-  ws.getRow(1).eachCell((cell, n) => {
-    const c = columnOfHeader(String(rawOf(cell.value) ?? ''));
-    if (c && !columns.has(c.key)) columns.set(c.key, n);
-  });
-  const issues: ReportRowIssue[] = [];
-  for (const key of ['id', 'version'] as const) {
-    if (!columns.has(key)) issues.push({ row: 1, column: '', field: key, issue: 'missing_column', got: REPORT_COLUMNS.find((c) => c.key === key)!.label[0] });
-  }
-  const rows: SheetRows['rows'] = [];
-  ws.eachRow((r, n) => {
-    if (n === 1) return;
-    const cells: Partial<Record<ColumnKey, Raw>> = {};
-    for (const [k, c] of columns) cells[k] = rawOf(r.getCell(c).value);
-    if (Object.values(cells).some((v) => v !== null)) rows.push({ row: n, cells });
-  });
-  return { name: ws.name, columns, rows, issues };
-}
+type ReportSheet = SheetData<'report'>;
 
 interface RowOp {
   row: number;
@@ -76,7 +37,7 @@ const CURRENT: Partial<Record<ColumnKey, (i: LineInfo) => string | number | null
 };
 
 /** One row → the line's changed fields, or the issues naming its cells. */
-function planRow(raw: SheetRows['rows'][number], info: LineInfo, version: number, at: (field: string) => string, issues: ReportRowIssue[]): RowOp | null {
+function planRow(raw: RawRow, info: LineInfo, version: number, at: (field: string) => string, issues: ReportRowIssue[]): RowOp | null {
   const push = (f: { field: string; issue: string; got?: string | undefined; limit?: number | string | undefined }) =>
     issues.push({ row: raw.row, column: at(f.field), field: f.field, issue: f.issue, ...(f.got !== undefined ? { got: f.got } : {}), ...(f.limit !== undefined ? { limit: f.limit } : {}) });
   const open = new Set(entryKeys(info));
@@ -102,7 +63,7 @@ function planRow(raw: SheetRows['rows'][number], info: LineInfo, version: number
   if (issues.length > before || Object.keys(input).length === 0) return null;
   const parsed = putLineBody.safeParse({ ...input, version });
   if (!parsed.success) {
-    for (const f of zodToFields(parsed.error.issues, {}, (field) => shown(raw.cells[field as ColumnKey] ?? null))) push(f);
+    for (const f of zodToFields(parsed.error.issues, {}, (field) => shown(raw.cells[field] ?? null))) push(f);
     return null;
   }
   if (info.line.version !== version) {
@@ -115,14 +76,14 @@ function planRow(raw: SheetRows['rows'][number], info: LineInfo, version: number
 }
 
 /** Every row checked against the report's lines: the changes to save, rows unchanged, and every problem. */
-function planImport(sheet: SheetRows, infos: LineInfo[]): { ops: RowOp[]; unchanged: number; issues: ReportRowIssue[] } {
-  const issues = [...sheet.issues];
+function planImport(sheet: ReportSheet, infos: LineInfo[]): { ops: RowOp[]; unchanged: number; issues: ReportRowIssue[] } {
+  const issues: ReportRowIssue[] = [];
   const byId = new Map(infos.map((i) => [i.line.id, i]));
   const seen = new Map<string, number>();
-  const at = (field: string) => (sheet.columns.has(field as ColumnKey) ? colLetter(sheet.columns.get(field as ColumnKey)!) : '');
+  const at = (field: string) => sheet.columns[field] ?? '';
   const ops: RowOp[] = [];
   let unchanged = 0;
-  for (const raw of issues.length ? [] : sheet.rows) {
+  for (const raw of sheet.rows) {
     const id = raw.cells.id === null || raw.cells.id === undefined ? '' : String(raw.cells.id).trim();
     const info = byId.get(id);
     const version = readInt(raw.cells.version ?? null);
@@ -138,14 +99,6 @@ function planImport(sheet: SheetRows, infos: LineInfo[]): { ops: RowOp[]; unchan
   return { ops, unchanged, issues };
 }
 
-export interface ReportImportResult {
-  ok: true;
-  /** Lines saved. */
-  updated: number;
-  /** Rows identical to the stored line. */
-  unchanged: number;
-}
-
 /**
  * Imports a filled-in report workbook: each row goes through the line rules and checks of a
  * single save (kind, numbers, optimistic lock by the hidden version). Only a file without a
@@ -155,18 +108,16 @@ export interface ReportImportResult {
  */
 export async function importReport(db: DbOrTx, actor: Actor, scope: ReportScope, zoneId: string, reportId: string, file: { data: Buffer; name: string }, locale: Locale): Promise<ReportImportResult> {
   assertEditable(scope, await loadReport(db, zoneId, reportId));
-  const sheet = await readSheet(file.data);
+  const { sheets, issues: readIssues } = await readWorkbook(file.data, [REPORT_SHEET], locale, { firstSheet: true });
+  const refuse = (issues: RowIssue<'report'>[]) => new AppError('validation_failed', REPORT_MESSAGES.report(issues, locale));
+  const sheet = sheets.report;
+  if (!sheet || readIssues.length) throw refuse(readIssues);
   return db.transaction(async (tx) => {
     const c = await loadReport(tx, zoneId, reportId, true);
     assertEditable(scope, c);
     const infos = await lineInfos(tx, eq(reportLine.reportId, reportId));
     const plan = planImport(sheet, infos);
-    if (plan.issues.length) {
-      const sorted = plan.issues.sort((a, b) => a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column));
-      const sheetName = sheet.name || pick(SHEET_NAME, locale);
-      const errors = sorted.slice(0, REPORT_LIMIT).map((i) => ({ sheet: sheetName, row: i.row, column: i.column, field: i.field, issue: i.issue, message: rowIssueMessage(i, sheetName, locale) }));
-      throw new AppError('validation_failed', { ok: false, errors, total: sorted.length, truncated: sorted.length > REPORT_LIMIT });
-    }
+    if (plan.issues.length) throw refuse(plan.issues.map((i) => ({ sheet: 'report', sheetName: sheet.name, ...i })));
     const facts = await lineFacts(tx, c.cycle.period, plan.ops.map((o) => o.info));
     const saved: SavedLine[] = [];
     for (const op of plan.ops) saved.push(await saveLine(tx, op.info, op.input, op.version, facts.get(op.info.line.id), DEFAULT_JUMP_BAND));

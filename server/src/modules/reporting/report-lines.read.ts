@@ -131,6 +131,8 @@ export function lineView(i: LineInfo, facts: LineFacts | undefined, evidence: Ev
     completedInvestment: l.completedInvestment,
     imageProgress: l.imageProgress,
     progress: l.progress,
+    remaining: i.kind === 'project' ? (facts?.remaining ?? null) : null,
+    progressMethod: i.kind === 'item' ? ((i.progressMethod as ReportLine['progressMethod']) ?? null) : null,
     note: l.note,
     flags: l.flags as LineFlag[],
     returnReason: l.returnReason,

@@ -1,5 +1,8 @@
 import type { LineKind } from '@lantu/core';
-import { type Bi, type Locale, norm, pick } from '../exchange/exchange.columns.js';
+import type { Bi } from '../exchange/exchange.columns.js';
+import { type IssueText, columnLabels, importMessages, q } from '../exchange/exchange.messages.js';
+import type { SheetSpec } from '../exchange/exchange.read.js';
+import type { RowIssue } from '../exchange/exchange.rows.js';
 import type { LineInfo } from './report-lines.read.js';
 
 /** The report workbook's layout and the import report's wording. Pure data. */
@@ -29,13 +32,15 @@ export interface ReportColumn {
   /** How an entry column is read; reference columns have none. */
   input?: 'decimal' | 'int' | 'text';
   hidden?: boolean;
+  /** An upload without this column cannot be matched to the report's lines. */
+  required?: boolean;
 }
 
 const col = (key: ColumnKey, zh: string, en: string, width: number, extra: Partial<ReportColumn> = {}): ReportColumn => ({ key, label: [zh, en], width, ...extra });
 
 export const REPORT_COLUMNS: readonly ReportColumn[] = [
-  col('id', '行标识', 'Line ID', 38, { hidden: true }),
-  col('version', '版本', 'Version', 8, { hidden: true }),
+  col('id', '行标识', 'Line ID', 38, { hidden: true, required: true }),
+  col('version', '版本', 'Version', 8, { hidden: true, required: true }),
   col('kind', '类别', 'Kind', 8),
   col('itemCode', '事项编码', 'Item code', 10),
   col('label', '名称', 'Name', 36),
@@ -53,6 +58,8 @@ export const REPORT_COLUMNS: readonly ReportColumn[] = [
 ];
 
 export const SHEET_NAME: Bi = ['填报', 'Report'];
+/** The one sheet an upload is read from (by its name, else the workbook's first sheet). */
+export const REPORT_SHEET: SheetSpec<'report'> = { key: 'report', name: SHEET_NAME, columns: REPORT_COLUMNS };
 export const KIND_LABELS: Record<LineKind, Bi> = { indicator: ['指标', 'Indicator'], project: ['项目', 'Project'], item: ['事项', 'Item'] };
 
 /** The entry columns a line of this kind may fill (the others stay locked and blank). */
@@ -62,48 +69,16 @@ export function entryKeys(i: LineInfo): ColumnKey[] {
   return i.progressMethod === 'manual' ? ['progress', 'note'] : ['note'];
 }
 
-/** The column a header names, by its Chinese or English label or its key. */
-export function columnOfHeader(header: string): ReportColumn | undefined {
-  const h = norm(header);
-  return REPORT_COLUMNS.find((c) => [c.key, ...c.label].some((l) => norm(l) === h));
-}
+/** One problem of an upload, on the report sheet. */
+export type ReportRowIssue = Omit<RowIssue<'report'>, 'sheet' | 'sheetName'>;
 
-export interface ReportRowIssue {
-  row: number;
-  /** Excel column letters, or '' when the problem is not one cell's. */
-  column: string;
-  field: string;
-  issue: string;
-  got?: string;
-  limit?: number | string;
-}
-
-const q = (s: string | undefined) => `“${s ?? ''}”`;
-const TEXTS: Record<string, (i: ReportRowIssue) => Bi> = {
-  required: () => ['必填', 'is required'],
-  not_a_number: (i) => [`应为数字（填写的是${q(i.got)}）`, `must be a number (got ${q(i.got)})`],
-  not_an_integer: (i) => [`应为整数（填写的是${q(i.got)}）`, `must be a whole number (got ${q(i.got)})`],
+/** The report import's wording of its own issues, over the common ones of every import. */
+const TEXTS: Record<string, IssueText> = {
   not_for_kind: () => ['不适用于该行（请留空）', 'does not apply to this line (leave it blank)'],
-  growth_only: () => ['只有增速类指标可以填写累计额', 'is only for growth indicators'],
-  range: (i) => [`超出范围（${i.limit}）`, `is out of range (${i.limit})`],
-  zero: () => ['不能为 0（无法计算增速）', 'cannot be 0 (no growth rate can be computed)'],
   not_found: (i) => [`${q(i.got)}不是本报表的行，请重新下载报表`, `${q(i.got)} is not a line of this report; download the report again`],
   duplicate: (i) => [`与第 ${i.limit} 行重复`, `repeats row ${i.limit}`],
   version_conflict: () => ['已被他人修改，请重新下载报表后再导入', 'was changed by someone else; download the report again and retry'],
-  too_big: (i) => [`过大（上限 ${i.limit}）`, `is too large (at most ${i.limit})`],
-  too_small: (i) => [`过小（下限 ${i.limit}）`, `is too small (at least ${i.limit})`],
-  too_long: (i) => [`过长（最多 ${i.limit} 个字符）`, `is too long (at most ${i.limit} characters)`],
-  missing_column: (i) => [`缺少列${q(i.got)}`, `the column ${q(i.got)} is missing`],
-  missing_sheet: (i) => [`工作簿中没有工作表${q(i.got)}`, `the workbook has no sheet ${q(i.got)}`],
 };
-const NO_LABEL = new Set(['missing_column', 'missing_sheet', 'version_conflict', 'duplicate']);
-const fallback = (i: ReportRowIssue): Bi => [`无效（填写的是${q(i.got)}）`, `is invalid (got ${q(i.got)})`];
 
-/** One problem as the user reads it: where, which column, what is wrong. */
-export function rowIssueMessage(i: ReportRowIssue, sheetName: string, locale: Locale): string {
-  const text = pick((TEXTS[i.issue] ?? fallback)(i), locale);
-  const column = REPORT_COLUMNS.find((c) => c.key === i.field);
-  const label = column && !NO_LABEL.has(i.issue) ? pick(column.label, locale) : '';
-  const where = i.row <= 0 ? pick(['工作簿', 'Workbook'], locale) : locale === 'en-US' ? `${sheetName} row ${i.row}${i.column ? `, column ${i.column}` : ''}` : `${sheetName} 第 ${i.row} 行${i.column ? ` ${i.column} 列` : ''}`;
-  return locale === 'en-US' ? `${where}: ${label ? `${label} ` : ''}${text}` : `${where}：${label}${text}`;
-}
+/** The import report of a refused upload: where, which column, what is wrong. */
+export const REPORT_MESSAGES = importMessages({ label: columnLabels({ report: REPORT_SHEET }), texts: TEXTS, noLabel: ['version_conflict', 'duplicate'] });

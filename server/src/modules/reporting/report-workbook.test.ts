@@ -124,6 +124,18 @@ describe('the report workbook', () => {
     expect(stale.json().error.details.errors[0]).toMatchObject({ issue: 'version_conflict', message: expect.stringContaining('download the report again') });
   });
 
+  it('reads a renamed sheet as the report, and names a missing id column in the caller’s language', async () => {
+    const wb = await download(f.reporter, report.id);
+    wb.getWorksheet('填报')!.name = '三月报表';
+    const same = await upload(f.reporter, report.id, await toBuffer(wb));
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json()).toEqual({ ok: true, updated: 0, unchanged: report.lineCount });
+    wb.getWorksheet('三月报表')!.getRow(1).getCell(1).value = '编号';
+    const res = await upload(f.reporter, report.id, await toBuffer(wb), 'en-US');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toMatchObject({ ok: false, total: 1, errors: [{ sheet: '三月报表', row: 1, field: 'id', issue: 'missing_column', message: '三月报表 row 1: the column "Line ID" is missing' }] });
+  });
+
   it('refuses what is not a workbook, another unit’s report, and a report no longer editable', async () => {
     expect((await upload(f.reporter, report.id, Buffer.from('not a workbook'))).statusCode).toBe(415);
     const kjj = await f.reportOf(report.cycleId, 'KJJ');

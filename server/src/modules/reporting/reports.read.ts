@@ -60,6 +60,7 @@ export async function reportViews(db: DbOrTx, zoneId: string, where: SQL, page?:
       daysLate: late,
       locked: isLocked(c, r),
       submittedAt: iso(r.submittedAt),
+      submittedOn: r.submittedOn,
       approvedAt: iso(r.approvedAt),
       acceptedAt: iso(r.acceptedAt),
       returnedAt: iso(r.returnedAt),

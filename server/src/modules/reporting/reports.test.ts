@@ -56,7 +56,11 @@ afterAll(async () => {
 describe('a unit report from draft to acceptance', () => {
   it('holds the values of indicators the unit reports, with last month beside, and starts not started', async () => {
     expect(report.state).toBe('not_started');
-    expect(mine(report)).toMatchObject({ kind: 'indicator', previous: '1', value: null, filled: false, itemCode: f.jfjItem.code, unitOfMeasure: '亿元' });
+    expect(mine(report)).toMatchObject({ kind: 'indicator', previous: '1', value: null, filled: false, itemCode: f.jfjItem.code, unitOfMeasure: '亿元', remaining: null, progressMethod: null });
+    // What the form needs comes with the line: a project's remaining total, an item's progress method.
+    expect(lineOf(report, (l) => l.projectId === projectId)).toMatchObject({ kind: 'project', remaining: 1000, progressMethod: null });
+    expect(lineOf(report, (l) => l.itemId === manualItemId && l.kind === 'item')).toMatchObject({ progressMethod: 'manual', remaining: null });
+    expect(lineOf(report, (l) => l.itemId === f.jfjItem.id && l.kind === 'item').progressMethod).not.toBe('manual');
     expect(report.jumpBand).toBe(0.5);
     const codes = report.lines.filter((l) => l.kind === 'indicator').map((l) => l.code);
     // Project-driven indicators are computed, an annual one is owed in December only.
@@ -150,10 +154,12 @@ describe('a unit report from draft to acceptance', () => {
     report = await f.fillAll(f.reporter, report.id);
     const res = await f.step(f.reporter, report.id, 'submit', { version: report.version });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ state: 'submitted', late: true, daysLate: 2 });
+    // The business date of the submission comes with the wall-clock time.
+    expect(res.json()).toMatchObject({ state: 'submitted', late: true, daysLate: 2, submittedOn: '2021-03-27' });
+    expect(res.json().submittedAt).not.toBeNull();
     expect((await f.notificationsOf('unit_head', 'submitted')).length).toBe(1);
     const late = (await f.office.request('GET', `/api/v1/reports?cycleId=${cycle.id}&late=true&pageSize=100`)).json<{ items: UnitReport[] }>();
-    expect(late.items.find((r) => r.id === report.id)).toMatchObject({ state: 'submitted', daysLate: 2 });
+    expect(late.items.find((r) => r.id === report.id)).toMatchObject({ state: 'submitted', daysLate: 2, submittedOn: '2021-03-27' });
     // Units that have not submitted are late by the business date.
     expect(late.items.every((r) => r.late && r.daysLate === 2)).toBe(true);
     // Submitted: the unit can no longer edit.
@@ -195,6 +201,12 @@ describe('a unit report from draft to acceptance', () => {
     const [plain, preview] = [await itemOf(''), await itemOf('?preview=submitted')];
     expect(preview.progress).not.toBe(plain.progress);
     expect(await itemOf('')).toEqual(plain);
+    // The plan's overall progress previews the same way, and stores nothing either.
+    const planOf = async (query: string) => (await f.office.request('GET', `/api/v1/plans/${f.jfjItem.planId}${query}`)).json();
+    const [plainPlan, previewPlan] = [await planOf(''), await planOf('?preview=submitted')];
+    expect(previewPlan.progress).not.toBe(plainPlan.progress);
+    expect(await planOf('')).toEqual(plainPlan);
+    expect((await f.office.request('GET', `/api/v1/plans/${f.jfjItem.planId}?preview=everything`)).statusCode).toBe(400);
 
     const accepts = await auditsOf('report.accept');
     const accepted = await f.step(f.office, report.id, 'accept', { version: approved.json().version });
@@ -206,6 +218,8 @@ describe('a unit report from draft to acceptance', () => {
     expect(after.actual).not.toBe(before.actual);
     expect(after).toMatchObject({ month: 3, actual: '3.1', status: 'green' });
     expect(before.status).not.toBe('green');
+    // Acceptance makes the plan what the preview showed.
+    expect((await planOf('')).progress).toBe(previewPlan.progress);
     expect((await f.notificationsOf('reporter', 'accepted')).length).toBe(1);
   });
 
@@ -217,6 +231,8 @@ describe('a unit report from draft to acceptance', () => {
     const project = lineOf(report, (l) => l.kind === 'project');
     const [progress] = await db.select().from(projectProgress).where(and(eq(projectProgress.projectId, project.projectId!), eq(projectProgress.period, '2021-03')));
     expect(progress).toMatchObject({ completedInvestment: 100, reviewState: 'accepted', reportId: report.id });
+    // What remained before March: March's own accepted figure does not count against it.
+    expect(lineOf(report, (l) => l.projectId === projectId).remaining).toBe(1000);
     const notes = await db.select().from(itemProgressNote).where(eq(itemProgressNote.reportId, report.id));
     expect(notes.length).toBe(report.lines.filter((l) => l.kind === 'item').length);
     // An item measured by hand takes the reported progress.
@@ -258,5 +274,11 @@ describe('a unit report from draft to acceptance', () => {
     const [march] = await f.t.database.db.select().from(projectProgress).where(and(eq(projectProgress.projectId, projectId), eq(projectProgress.period, '2021-03')));
     expect(march!.completedInvestment).toBe(100);
     expect((await evaluation()).actual).toBe('3.1');
+  });
+
+  it('a later cycle’s project line carries what remains after the months accepted before it', async () => {
+    const april = await f.reportOf((await f.openCycle('2021-04')).id, 'JFJ');
+    // 1000 less March's accepted 100; April's own figure (entered by the office) is not before April.
+    expect(lineOf(april, (l) => l.projectId === projectId)).toMatchObject({ remaining: 900, previous: '100' });
   });
 });

@@ -2,6 +2,7 @@ import type {
   AuditEvent,
   CreateItemBody,
   CreatePlanBody,
+  ImportResult,
   MoveItemBody,
   Plan,
   PlanItem,
@@ -28,8 +29,9 @@ export function fetchPlans(): Promise<Page<Plan>> {
   return api<Page<Plan>>('/plans');
 }
 
-export function fetchPlan(id: string): Promise<Plan> {
-  return api<Plan>(`/plans/${id}`);
+/** One plan with its roll-up; optionally previewed with the figures in review, like its items. */
+export function fetchPlan(id: string, preview?: ItemPreview): Promise<Plan> {
+  return api<Plan>(`/plans/${id}`, { query: { preview } });
 }
 
 export function createPlan(body: CreatePlanBody): Promise<Plan> {
@@ -74,25 +76,6 @@ export function fetchItemHistory(id: string, page: number, pageSize: number): Pr
 
 /** Which part of a plan a workbook carries: the item tree with indicators, or monthly values. */
 export type ImportKind = 'items' | 'values';
-
-import type { ImportCounts, ImportResult } from '@lantu/core';
-export type { ImportCounts, ImportResult };
-
-/** One problem of a refused workbook, as the API's validation report lists it. */
-export interface ImportIssue {
-  sheet: string;
-  row: number;
-  column: string;
-  field: string;
-  issue: string;
-  message: string;
-}
-
-export interface ImportReport {
-  errors: ImportIssue[];
-  total: number;
-  truncated: boolean;
-}
 
 export function importWorkbook(planId: string, kind: ImportKind, file: File): Promise<ImportResult> {
   const form = new FormData();

@@ -12,8 +12,15 @@ export function usePlans() {
   return useQuery({ queryKey: [...PLANS_KEY, 'list'], queryFn: plansApi.fetchPlans });
 }
 
-export function usePlan(id: string | undefined) {
-  return useQuery({ queryKey: [...PLANS_KEY, 'one', id], queryFn: () => plansApi.fetchPlan(id ?? ''), enabled: Boolean(id) });
+/** One plan; `preview` shows its overall progress with the figures in review, as the page's items. */
+export function usePlan(id: string | undefined, preview?: plansApi.ItemPreview) {
+  return useQuery({
+    queryKey: [...PLANS_KEY, 'one', id, preview ?? 'accepted'],
+    queryFn: () => plansApi.fetchPlan(id ?? '', preview),
+    enabled: Boolean(id),
+    // toggling the preview keeps the page on screen while the other roll-up loads
+    placeholderData: (previous) => (previous?.id === id ? previous : undefined),
+  });
 }
 
 /** A plan's items (filtered, optionally previewed with the figures in review), flat in tree order and as a tree. */

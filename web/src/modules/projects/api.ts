@@ -9,6 +9,7 @@ import type {
   Project,
   ProjectBatch,
   ProjectCategory,
+  ProjectImportResult,
   ProjectMap,
   ProjectProgress,
   ProjectStage,
@@ -149,15 +150,6 @@ export function problemAction(id: string, action: ProblemAction, body: ProblemAc
 
 /** Which workbook: the registry itself, or monthly progress. */
 export type ImportKind = 'projects' | 'progress';
-
-/** What an accepted workbook changed: rows created, updated, identical to what is stored, and empty rows skipped. */
-export interface ProjectImportResult {
-  ok: true;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-}
 
 export function importWorkbook(kind: ImportKind, file: File): Promise<ProjectImportResult> {
   const form = new FormData();

@@ -4,6 +4,7 @@ import type {
   ReopenReportBody,
   ReportCycle,
   ReportDetail,
+  ReportImportResult,
   ReportLine,
   ReportState,
   ReturnReportBody,
@@ -32,13 +33,6 @@ export interface ReportFilters {
 export interface RemindResult {
   reports: number;
   notified: number;
-}
-
-/** A workbook upload that saved: lines changed and lines left as they were. */
-export interface ReportImportResult {
-  ok: true;
-  updated: number;
-  unchanged: number;
 }
 
 export type EvidenceMeta = ReportLine['evidence'][number];

@@ -14,6 +14,19 @@ export function timeText(iso: string | null | undefined): string {
   return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—';
 }
 
+/** How a review step's moment shows: nothing yet, a date (with the recorded time beside), or only that it is done. */
+export type StepShown = { kind: 'none' } | { kind: 'date'; date: string; at: string | null } | { kind: 'done'; at: string };
+
+/**
+ * A step's business date (`on`) where the report records one; else the timestamp's date, except in
+ * a demo zone, where today's wall clock beside the seed page's business date would read oddly.
+ */
+export function stepShown(at: string | null, on: string | null, isDemo: boolean): StepShown {
+  if (on) return { kind: 'date', date: on, at };
+  if (!at) return { kind: 'none' };
+  return isDemo ? { kind: 'done', at } : { kind: 'date', date: dayjs(at).format('YYYY-MM-DD'), at };
+}
+
 /** Share of filled lines, 0–100, one decimal. */
 export function filledPercent(filled: number, total: number): number {
   return total === 0 ? 100 : Math.round((filled / total) * 1000) / 10;

@@ -26,10 +26,10 @@ export function draftOf(l: ReportLine): LineDraft {
 }
 
 /** The fields a line of each kind carries (as the server's KIND_FIELDS). */
-export function fieldsOfLine(l: Pick<ReportLine, 'kind' | 'indicatorKind'>, manualItem: boolean): (keyof LineDraft)[] {
+export function fieldsOfLine(l: Pick<ReportLine, 'kind' | 'indicatorKind' | 'progressMethod'>): (keyof LineDraft)[] {
   if (l.kind === 'indicator') return l.indicatorKind === 'growth' ? ['value', 'currentAmount', 'lastYearAmount', 'note'] : ['value', 'note'];
   if (l.kind === 'project') return ['completedInvestment', 'imageProgress', 'note'];
-  return manualItem ? ['note', 'progress'] : ['note'];
+  return l.progressMethod === 'manual' ? ['note', 'progress'] : ['note'];
 }
 
 /** Fields whose text differs from the saved line. */

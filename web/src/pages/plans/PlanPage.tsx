@@ -60,7 +60,7 @@ export default function PlanPage() {
   const [filters, setFilters] = useFiltersInUrl();
   const filtered = Object.keys(filters).length > 0;
   const [preview, setPreview] = usePreviewInUrl();
-  const plan = usePlan(planId);
+  const plan = usePlan(planId, preview);
   const all = usePlanItems(planId, {}, preview);
   const view = usePlanItems(planId, filters, preview);
   const remove = useDeleteItem();

@@ -8,7 +8,6 @@ import { useReport } from '../../modules/reporting/hooks';
 import { isOffice, reportRights } from '../../modules/reporting/rights';
 import { groupLines } from '../../modules/reporting/lines';
 import { periodText } from '../../modules/reporting/format';
-import { useLineContext } from '../../modules/reporting/useLineContext';
 import { ReportHeader } from '../../modules/reporting/components/ReportHeader';
 import { ReportActions } from '../../modules/reporting/components/ReportActions';
 import { LineGroups, type ReviewMarks } from '../../modules/reporting/components/LineGroups';
@@ -43,7 +42,6 @@ export default function ReportPage() {
     () => (filter === 'all' || !shown ? groups : groups.map((g) => ({ ...g, lines: g.lines.filter((l) => shown.ids.has(l.id) || issues.has(l.id)) })).filter((g) => g.lines.length > 0)),
     [filter, shown, groups, issues],
   );
-  const { manualItems, remaining } = useLineContext(r);
 
   const setFilter = (f: LineFilter) => {
     const p = new URLSearchParams(params);
@@ -95,8 +93,6 @@ export default function ReportPage() {
         reportId={r.id}
         groups={visible}
         editable={rights.edit && !reviewing}
-        manualItems={manualItems}
-        remaining={remaining}
         submitIssues={issues}
         onSaved={onSaved}
         review={reviewing ? marks : null}

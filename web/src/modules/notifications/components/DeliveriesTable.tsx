@@ -37,7 +37,13 @@ export function DeliveriesTable({ deliveries, total, page, pageSize, loading, on
         </>
       ),
     },
-    { title: t('notifications.deliveries.kind'), dataIndex: 'kind', width: 130, render: (k: Delivery['kind']) => t(`notifications.kindNames.${k}`) },
+    {
+      title: t('notifications.deliveries.kind'),
+      dataIndex: 'kind',
+      width: 130,
+      // a channel's test message is stored as a reminder; say what it is
+      render: (k: Delivery['kind'], d) => (d.test ? <Tag data-testid={`delivery-test-${d.id}`}>{t('notifications.deliveries.testMessage')}</Tag> : t(`notifications.kindNames.${k}`)),
+    },
     {
       title: t('notifications.deliveries.state'),
       dataIndex: 'state',

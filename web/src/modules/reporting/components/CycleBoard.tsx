@@ -7,8 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { ReportCycle, ReportState, UnitReport } from '@lantu/core';
 import { useRemindReport } from '../hooks';
 import { useReportingError } from '../errors';
-import { filledPercent, timeText } from '../format';
+import { filledPercent } from '../format';
 import { LateTag, LockedTag, ReportStateTag } from './ReportStateTag';
+import { StepTime } from './StepTime';
 
 /** States in which a unit still owes its report (as the server's NOT_SUBMITTED). */
 const OWING: readonly ReportState[] = ['not_started', 'draft', 'returned'];
@@ -63,9 +64,9 @@ export function CycleBoard({ cycle, reports, loading, office }: Props) {
       width: 100,
       render: (d: number) => (d > 0 ? <LateTag days={d} /> : <Typography.Text type="secondary">—</Typography.Text>),
     },
-    { title: t('reporting.columns.submittedAt'), dataIndex: 'submittedAt', width: 130, render: timeText },
-    { title: t('reporting.columns.approvedAt'), dataIndex: 'approvedAt', width: 130, render: timeText },
-    { title: t('reporting.columns.acceptedAt'), dataIndex: 'acceptedAt', width: 130, render: timeText },
+    { title: t('reporting.columns.submittedAt'), key: 'submitted', width: 130, render: (_, r) => <StepTime report={r} step="submitted" testId={`board-submitted-${r.unitId}`} /> },
+    { title: t('reporting.columns.approvedAt'), key: 'approved', width: 130, render: (_, r) => <StepTime report={r} step="approved" testId={`board-approved-${r.unitId}`} /> },
+    { title: t('reporting.columns.acceptedAt'), key: 'accepted', width: 130, render: (_, r) => <StepTime report={r} step="accepted" testId={`board-accepted-${r.unitId}`} /> },
     {
       title: t('common.actions'),
       key: 'actions',

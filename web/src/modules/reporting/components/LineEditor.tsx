@@ -23,8 +23,6 @@ interface Props {
   reportId: string;
   line: ReportLine;
   editable: boolean;
-  manualItem: boolean;
-  remaining: number | undefined;
   /** What a refused submit said about this line. */
   submitIssues: FieldIssue[];
   onSaved: (lineId: string) => void;
@@ -40,10 +38,10 @@ function previousText(line: ReportLine, wan: string): string {
 }
 
 /** One line of the report form: label, last month, the inputs, note and evidence; saved when focus leaves it. */
-export const LineEditor = memo(function LineEditor({ reportId, line, editable, manualItem, remaining, submitIssues, onSaved, review }: Props) {
+export const LineEditor = memo(function LineEditor({ reportId, line, editable, submitIssues, onSaved, review }: Props) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
-  const fields = useMemo(() => fieldsOfLine(line, manualItem), [line, manualItem]);
+  const fields = useMemo(() => fieldsOfLine(line), [line]);
   const d = useLineDraft(reportId, line, fields, onSaved);
   const issues = [...submitIssues, ...d.issues];
   const marked = issues.length > 0 || (review?.checked ?? false);
@@ -84,7 +82,7 @@ export const LineEditor = memo(function LineEditor({ reportId, line, editable, m
           </div>
         </Col>
         <Col xs={16} lg={5}>
-          <LineInputs line={line} draft={d.draft} onChange={d.change} disabled={!editable} manualItem={manualItem} remaining={remaining} />
+          <LineInputs line={line} draft={d.draft} onChange={d.change} disabled={!editable} />
         </Col>
         <Col xs={24} lg={6}>
           {editable ? (

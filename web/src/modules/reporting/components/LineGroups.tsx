@@ -12,10 +12,6 @@ interface Props {
   reportId: string;
   groups: LineGroup[];
   editable: boolean;
-  /** Items measured by hand (their lines take a progress %). */
-  manualItems: ReadonlySet<string>;
-  /** Project id → what remains of its total (万元). */
-  remaining: ReadonlyMap<string, number>;
   submitIssues: ReadonlyMap<string, FieldIssue[]>;
   onSaved: (lineId: string) => void;
   /** Review mode's marks, or null outside review. */
@@ -51,7 +47,7 @@ function GroupLabel({ group }: { group: LineGroup }) {
 }
 
 /** The report's lines as collapsible groups: one per plan item, then the key projects. */
-export function LineGroups({ reportId, groups, editable, manualItems, remaining, submitIssues, onSaved, review, onReview, open, onOpen }: Props) {
+export function LineGroups({ reportId, groups, editable, submitIssues, onSaved, review, onReview, open, onOpen }: Props) {
   const noIssues: FieldIssue[] = [];
   return (
     <Collapse
@@ -72,8 +68,6 @@ export function LineGroups({ reportId, groups, editable, manualItems, remaining,
               reportId={reportId}
               line={l}
               editable={editable}
-              manualItem={l.kind === 'item' && l.itemId !== null && manualItems.has(l.itemId)}
-              remaining={l.projectId ? remaining.get(l.projectId) : undefined}
               submitIssues={submitIssues.get(l.id) ?? noIssues}
               onSaved={onSaved}
               review={lineReview}

@@ -9,10 +9,6 @@ interface Props {
   draft: LineDraft;
   onChange: (patch: Partial<LineDraft>) => void;
   disabled: boolean;
-  /** Item lines of items measured by hand also take a progress %. */
-  manualItem: boolean;
-  /** Project lines: what remains of the total (万元), when known. */
-  remaining: number | undefined;
 }
 
 const numberInput = { controls: false, stringMode: true, style: { width: '100%' } } as const;
@@ -39,7 +35,7 @@ function LineFigures({ line }: { line: ReportLine }) {
 }
 
 /** The figures of a line by its kind: a value (or growth's two amounts), a project's month, an item's progress. */
-export function LineInputs({ line, draft, onChange, disabled, manualItem, remaining }: Props) {
+export function LineInputs({ line, draft, onChange, disabled }: Props) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const id = line.id;
@@ -97,9 +93,10 @@ export function LineInputs({ line, draft, onChange, disabled, manualItem, remain
           aria-label={t('reporting.fields.completedInvestment')}
           data-testid={`line-investment-${id}`}
         />
-        {remaining !== undefined && (
+        {/* what remains of the total before this month (万元), as the server computes it */}
+        {line.remaining !== null && (
           <Typography.Text type="secondary" style={{ fontSize: token.fontSizeSM }} data-testid={`line-remaining-${id}`}>
-            {t('reporting.remaining', { amount: numberText(remaining) })}
+            {t('reporting.remaining', { amount: numberText(line.remaining) })}
           </Typography.Text>
         )}
         <Input.TextArea
@@ -115,7 +112,8 @@ export function LineInputs({ line, draft, onChange, disabled, manualItem, remain
       </Flex>
     );
   }
-  if (!manualItem) return <Typography.Text type="secondary">{t('reporting.itemNoteOnly')}</Typography.Text>;
+  // only items measured by hand take a progress %
+  if (line.progressMethod !== 'manual') return <Typography.Text type="secondary">{t('reporting.itemNoteOnly')}</Typography.Text>;
   return (
     <InputNumber<string>
       {...numberInput}

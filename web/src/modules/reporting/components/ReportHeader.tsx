@@ -1,9 +1,10 @@
 import { Alert, Card, Descriptions, Flex, Progress, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReportDetail } from '@lantu/core';
-import { filledPercent, periodText, timeText } from '../format';
+import { filledPercent, periodText } from '../format';
 import { needsNote } from '../lines';
 import { LateTag, LockedTag, ReportStateTag } from './ReportStateTag';
+import { StepTime } from './StepTime';
 
 /** The report's facts: state, due date and lateness, lock, how far filled in, the review steps; the reviewer's comment. */
 export function ReportHeader({ report }: { report: ReportDetail }) {
@@ -47,9 +48,11 @@ export function ReportHeader({ report }: { report: ReportDetail }) {
                 {t('reporting.unexplainedCount', { count: unexplained })}
               </Typography.Text>
             ) },
-            { key: 'submitted', label: t('reporting.columns.submittedAt'), children: timeText(report.submittedAt) },
-            { key: 'approved', label: t('reporting.columns.approvedAt'), children: timeText(report.approvedAt) },
-            { key: 'accepted', label: t('reporting.columns.acceptedAt'), children: timeText(report.acceptedAt) },
+            { key: 'submitted', label: t('reporting.columns.submittedAt'), children: <StepTime report={report} step="submitted" testId="report-submitted" /> },
+            { key: 'approved', label: t('reporting.columns.approvedAt'), children: <StepTime report={report} step="approved" testId="report-approved" /> },
+            { key: 'accepted', label: t('reporting.columns.acceptedAt'), children: <StepTime report={report} step="accepted" testId="report-accepted" /> },
+            // while it is back with the unit: when it was returned (the reason is above)
+            ...(report.state === 'returned' && report.returnedAt ? [{ key: 'returned', label: t('reporting.columns.returnedAt'), children: <StepTime report={report} step="returned" testId="report-returned" /> }] : []),
             { key: 'period', label: t('reporting.columns.period'), children: periodText(t, report.period) },
           ]}
         />

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { UnitReport } from '@lantu/core';
 import { filledPercent, periodText } from '../format';
 import { LateTag, LockedTag, ReportStateTag } from './ReportStateTag';
+import { StepTime } from './StepTime';
 
 interface Props {
   reports: UnitReport[];
@@ -48,6 +49,7 @@ export function ReportsTable({ reports, total, page, pageSize, loading, onPage, 
         </Flex>
       ),
     },
+    { title: t('reporting.columns.submittedAt'), key: 'submitted', width: 120, render: (_, r) => <StepTime report={r} step="submitted" testId={`report-submitted-${r.id}`} /> },
     {
       title: t('reporting.columns.filled'),
       key: 'filled',
@@ -94,7 +96,7 @@ export function ReportsTable({ reports, total, page, pageSize, loading, onPage, 
       columns={columns}
       dataSource={reports}
       loading={loading}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1220 }}
       onRow={(r) =>
         ({
           'data-testid': `report-row-${r.id}`,
