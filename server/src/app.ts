@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { frameworkErrorHandler, installErrorHandler, messageFor, pickLocale } from './platform/errors.js';
 import { installGuard, type RouteEntry } from './platform/guard.js';
+import { installInputChecks } from './platform/input.js';
 import type { AppDeps, ModuleDeps } from './platform/http.js';
 import { AppError } from './platform/errors.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   });
 
   const apiRoutes = installGuard(app, { db: deps.database.db, clock: deps.clock });
+  installInputChecks(app);
   const moduleDeps: ModuleDeps = { ...deps, db: deps.database.db };
   for (const mod of MODULES) await app.register(mod, moduleDeps);
   await serveWeb(app, deps.config.webDist);

@@ -50,6 +50,8 @@ const PG_CODES: Record<string, ErrorCode> = {
   '23514': 'conflict', // check_violation
   '22P02': 'bad_request', // invalid_text_representation
   '22001': 'bad_request', // string_data_right_truncation
+  '22021': 'bad_request', // character_not_in_repertoire: a NUL that reached a text column (uploads, workbook cells)
+  '22P05': 'bad_request', // untranslatable_character: the same in jsonb
   '40001': 'conflict', // serialization_failure
 };
 
