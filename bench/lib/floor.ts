@@ -39,10 +39,12 @@ ind0 as (select d.*, case when d.year < z.y then 12 when d.year > z.y then 0 els
 ind as (select ind0.*, (judged_month / step) * step as em,
          case when kind = 'change' then case when direction = 'decrease' then baseline - target else baseline + target end else target end as goal
        from ind0),
-v as (select v.indicator_id, sum(v.value) as total, max(v.value) filter (where v.period = ind.year || '-' || lpad(ind.em::text, 2, '0')) as latest
-      from indicator_value v join ind on ind.id = v.indicator_id
-      where v.review_state = 'accepted' and ind.em > 0 and v.period >= ind.year || '-01' and v.period <= ind.year || '-' || lpad(ind.em::text, 2, '0')
-      group by v.indicator_id),
+v as (select ind.id as indicator_id, x.total, x.latest
+      from ind cross join lateral (
+        select sum(v.value) as total, max(v.value) filter (where v.period = ind.year || '-' || lpad(ind.em::text, 2, '0')) as latest, count(*) as n
+        from indicator_value v
+        where v.indicator_id = ind.id and v.review_state = 'accepted' and v.period >= ind.year || '-01' and v.period <= ind.year || '-' || lpad(ind.em::text, 2, '0')) x
+      where ind.em > 0 and x.n > 0),
 judged as (
   select ind.id, ind.item_id, ind.weight::float8 as weight, ind.kind,
     case
@@ -88,17 +90,22 @@ l1 as (select o.id, o.parent_id, o.weight,
 rolled as (select id, progress from l1 union all select id, progress from l2 union all select id, progress from l3 union all select id, progress from l4),
 st as (select r.id, r.progress, case when o.all_done and o.n_ind > 0 then 'done' when r.progress is null then 'nodata' when r.progress >= 0.95 then 'green'
          when r.progress >= 0.85 then 'yellow' else 'red' end as status
-       from rolled r join own o on o.id = r.id)
+       from rolled r join own o on o.id = r.id),
+-- Red items below each item: every red item counted once for each of its ancestors (code prefixes).
+rb as (select a.id, count(*) as n
+       from st s2 join it d on d.id = s2.id cross join generate_series(1, d.depth - 1) k join it a on a.path = d.path[1:k]
+       where s2.status = 'red' group by a.id),
+nind as (select item_id, count(*) as n from ind group by item_id)
 select coalesce(json_agg(json_build_object(
     'id', it.id, 'code', it.code, 'depth', it.depth, 'title', it.title, 'parentId', it.parent_id,
     'leadUnitName', u.name, 'leaderName', ld.display_name, 'ownerName', ow.display_name,
     'coUnitIds', coalesce((select json_agg(cu.unit_id) from plan_item_co_unit cu where cu.item_id = it.id), '[]'),
     'alignedItemIds', coalesce((select json_agg(al.strategic_item_id) from plan_item_alignment al where al.item_id = it.id), '[]'),
-    'indicatorCount', (select count(*) from ind where ind.item_id = it.id),
+    'indicatorCount', coalesce(nind.n, 0),
     'progress', st.progress, 'status', st.status,
-    'redBelow', (select count(*) from it d join st s2 on s2.id = d.id where s2.status = 'red' and d.code like it.code || '.%')
+    'redBelow', coalesce(rb.n, 0)
   ) order by it.path), '[]')::text as items
-from it join st on st.id = it.id
+from it join st on st.id = it.id left join nind on nind.item_id = it.id left join rb on rb.id = it.id
 left join unit u on u.id = it.lead_unit_id left join app_user ld on ld.id = it.leader_id left join app_user ow on ow.id = it.owner_id`;
 
 /**

@@ -87,14 +87,16 @@ function ratioOf(spec: IndicatorSpec, actual: Decimal, expected: Decimal): numbe
 /**
  * Judges one indicator at the end of `month` (1–12) from its accepted values:
  * expected and actual to date, completion ratio, status, year-end forecast and at-risk flag.
+ * @param options.forecast false: skip the year-end forecast (`forecast` null, `atRisk` false) when
+ *   only the status and ratio are wanted, as roll-ups are: it is most of the arithmetic
  */
-export function evaluateIndicator(spec: IndicatorSpec, values: MonthValue[], month: number, lastYear?: MonthValue[]): Evaluation {
+export function evaluateIndicator(spec: IndicatorSpec, values: MonthValue[], month: number, lastYear?: MonthValue[], options: { forecast?: boolean } = {}): Evaluation {
   const t = { ...DEFAULT_THRESHOLDS, ...spec.thresholds };
   const owed = owedMonth(month, spec.frequency);
   const expected = expectedToDate(spec, owed);
   const actual = actualToDate(spec, values, owed);
   const base: Evaluation = { month: owed, expected: expected?.toString() ?? null, actual: actual?.toString() ?? null, ratio: null, gap: null, status: 'nodata', forecast: null, atRisk: false };
-  const forecast = forecastOf(spec, values, owed, lastYear);
+  const forecast = options.forecast === false ? null : forecastOf(spec, values, owed, lastYear);
   base.forecast = forecast?.toString() ?? null;
   if (owed === 0 || actual === null || !values.some((v) => v.month === owed)) return base;
 

@@ -1,6 +1,11 @@
+import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  PROJECT_MEASURES,
   type MilestoneFact,
+  type ProjectBatch,
+  type ProjectCategory,
   type ProjectFacts,
   type ProjectFilter,
   type ProjectSeriesFacts,
@@ -224,5 +229,76 @@ describe('projectIndicatorSeries: money', () => {
   it('small sums stay exact decimals', () => {
     const one = [project({ completed: new Map([['2021-01', 1]]) })];
     expect(series(one, { measure: 'completed_investment' }, 'amount', '亿元')['2021-01']).toBe('0.0001');
+  });
+});
+
+describe('projectIndicatorSeries: the integer sums agree with the month-by-month decimal computation', () => {
+  // The straightforward definition: each month's level re-summed over every project and period.
+  const reference = (ps: ProjectSeriesFacts[], f: ProjectFilter, kind: 'amount' | 'level', unit: string, year: number, asOf: string) => {
+    const scale = f.measure === 'count' ? 1 : unit === '亿元' ? 10000 : 1;
+    const selected = ps.filter(
+      (p) => (!f.categories?.length || f.categories.includes(p.category)) && (!f.batches?.length || f.batches.some((b) => p.batches.includes(b))) && (f.year === undefined || p.year === f.year),
+    );
+    const levelAt = (end: string, upTo: string) => {
+      let level = new Decimal(0);
+      for (const p of selected) {
+        const at = f.stageReached ? p.reached[f.stageReached] : undefined;
+        if (f.stageReached && (!at || at > end)) continue;
+        if (f.measure === 'count') level = level.plus(1);
+        else if (f.measure === 'total_investment') level = level.plus(p.totalInvestment);
+        else if (f.measure === 'annual_investment') level = level.plus(p.annualInvestment);
+        else for (const [q, v] of p.completed) if (q <= upTo) level = level.plus(v);
+      }
+      return level;
+    };
+    const out: Record<string, string> = {};
+    let previous = levelAt(`${year - 2}-12-31`, `${year - 2}-12`);
+    for (let y = year - 1; y <= year; y++) {
+      for (let m = 1; m <= 12; m++) {
+        const q = `${y}-${String(m).padStart(2, '0')}`;
+        const end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+        if (end >= asOf) return out;
+        const level = levelAt(end, q);
+        if (f.measure !== 'completed_investment' || selected.some((p) => p.completed.has(q))) out[q] = (kind === 'amount' ? level.minus(previous) : level).div(scale).toString();
+        previous = level;
+      }
+    }
+    return out;
+  };
+  const day = fc.integer({ min: 0, max: 5 * 366 }).map((d) => new Date(Date.UTC(2018, 6, 1) + d * 86_400_000).toISOString().slice(0, 10));
+  const month = fc.integer({ min: 0, max: 59 }).map((i) => `${2018 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  const money = fc.integer({ min: -2000, max: 500_000 });
+  const facts = fc.record({
+    category: fc.constantFrom('industry', 'infrastructure'),
+    batches: fc.subarray(['sign', 'start', 'production'] as ProjectBatch[]),
+    year: fc.constantFrom(2020, 2021),
+    totalInvestment: money,
+    annualInvestment: money,
+    reached: fc.record({ signed: day, started: day }, { requiredKeys: [] }),
+    completed: fc.array(fc.tuple(month, money), { maxLength: 30 }).map((pairs) => new Map(pairs)),
+  }) as fc.Arbitrary<ProjectSeriesFacts>;
+  const filter = fc.record(
+    {
+      measure: fc.constantFrom(...PROJECT_MEASURES),
+      categories: fc.subarray(['industry', 'agriculture'] as ProjectCategory[]),
+      batches: fc.subarray(['start', 'production'] as ProjectBatch[]),
+      stageReached: fc.constantFrom('signed', 'started', 'completed') as fc.Arbitrary<ProjectStage>,
+      year: fc.constantFrom(2020, 2021),
+    },
+    { requiredKeys: ['measure'] },
+  ) as fc.Arbitrary<ProjectFilter>;
+
+  it('on random registries, filters, kinds, units and dates', () => {
+    fc.assert(
+      fc.property(fc.array(facts, { maxLength: 12 }), filter, fc.constantFrom('amount', 'level') as fc.Arbitrary<'amount' | 'level'>, fc.constantFrom('万元', '亿元'), fc.constantFrom(2020, 2021), day, (ps, f, kind, unit, year, asOf) => {
+        expect(Object.fromEntries(projectIndicatorSeries(ps, f, kind, unit, year, asOf))).toEqual(reference(ps, f, kind, unit, year, asOf));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('money that is not whole 万元 is still summed exactly', () => {
+    const ps = [project({ completed: new Map([['2021-01', 0.1], ['2021-02', 0.2]]) })];
+    expect(series(ps, { measure: 'completed_investment' }, 'level', '万元')['2021-02']).toBe('0.3');
   });
 });

@@ -157,17 +157,8 @@ function levelAt(selected: ProjectSeriesFacts[], f: ProjectFilter, end: string, 
   return level;
 }
 
-/**
- * The monthly values of a project-driven indicator for `year − 1` and `year`, up to the last month
- * completed before `asOf`. The measure is first taken as a level at the end of each month (projects
- * counted, investment summed, completed investment cumulated); an `amount` indicator gets each
- * month's increase of that level, other kinds the level itself. Money is scaled from 万元 to the
- * indicator's unit (`万元` or `亿元`).
- * @returns period → decimal string
- */
-export function projectIndicatorSeries(projects: ProjectSeriesFacts[], f: ProjectFilter, kind: IndicatorKind, unitOfMeasure: string, year: number, asOf: string): Map<string, string> {
-  const scale = f.measure === 'count' ? 1 : (MONEY_UNITS[unitOfMeasure] ?? 1);
-  const selected = projects.filter((p) => matches(p, f));
+/** The series month by month with decimals: the general case (money that is not whole 万元, or sums past 2^53). */
+function seriesWithDecimals(selected: ProjectSeriesFacts[], f: ProjectFilter, kind: IndicatorKind, scale: number, year: number, asOf: string): Map<string, string> {
   const out = new Map<string, string>();
   let previous = levelAt(selected, f, `${year - 2}-12-31`, `${year - 2}-12`);
   for (let y = year - 1; y <= year; y++) {
@@ -183,6 +174,139 @@ export function projectIndicatorSeries(projects: ProjectSeriesFacts[], f: Projec
       out.set(period(y, m), (kind === 'amount' ? level.minus(previous) : level).div(scale).toString());
       previous = level;
     }
+  }
+  return out;
+}
+
+/**
+ * The 25 month ends a series of `year` looks at: December of `year − 2` (slot 0, the level before
+ * the series starts), then the 24 months of `year − 1` and `year` (slots 1–24).
+ */
+interface SeriesWindow {
+  periods: string[];
+  ends: string[];
+}
+const WINDOWS = new Map<number, SeriesWindow>();
+function windowOf(year: number): SeriesWindow {
+  let w = WINDOWS.get(year);
+  if (!w) {
+    const periods = [period(year - 2, 12)];
+    const ends = [`${year - 2}-12-31`];
+    for (let y = year - 1; y <= year; y++) {
+      for (let m = 1; m <= 12; m++) {
+        periods.push(period(y, m));
+        ends.push(monthEnd(y, m));
+      }
+    }
+    w = { periods, ends };
+    WINDOWS.set(year, w);
+  }
+  return w;
+}
+
+/** The first slot whose key is at or after `key` (keys sorted); `keys.length` when none is. */
+function firstAtOrAfter(keys: string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A project's completed investment cumulated through each slot of a window, in whole 万元. */
+interface Cumulative {
+  /** Slot → progress of periods up to the slot's month (slot 0: everything up to December of `year − 2`). */
+  sums: number[];
+  /** Slot → whether the project has progress for exactly that month. */
+  has: boolean[];
+  /** Every figure a safe integer: plain number arithmetic is exact. */
+  exact: boolean;
+}
+
+/**
+ * Cumulated progress per project and window year, computed once per progress map: one evaluation
+ * computes hundreds of indicators from the same facts. The maps are read as immutable once passed.
+ */
+const CUMULATIVE = new WeakMap<Map<string, number>, { size: number; byYear: Map<number, Cumulative> }>();
+
+function cumulativeOf(p: ProjectSeriesFacts, year: number): Cumulative {
+  let cache = CUMULATIVE.get(p.completed);
+  if (!cache || cache.size !== p.completed.size) {
+    cache = { size: p.completed.size, byYear: new Map() };
+    CUMULATIVE.set(p.completed, cache);
+  }
+  let c = cache.byYear.get(year);
+  if (!c) {
+    const { periods } = windowOf(year);
+    const sums = new Array<number>(periods.length).fill(0);
+    const has = new Array<boolean>(periods.length).fill(false);
+    let exact = true;
+    for (const [q, v] of p.completed) {
+      // Progress of a period counts from the first slot whose month is not before it.
+      const slot = firstAtOrAfter(periods, q);
+      if (slot === periods.length) continue;
+      if (!Number.isSafeInteger(v)) exact = false;
+      sums[slot]! += v;
+      if (periods[slot] === q) has[slot] = true;
+    }
+    for (let k = 1; k < sums.length; k++) sums[k]! += sums[k - 1]!;
+    if (!sums.every(Number.isSafeInteger)) exact = false;
+    c = { sums, has, exact };
+    cache.byYear.set(year, c);
+  }
+  return c;
+}
+
+/**
+ * The monthly values of a project-driven indicator for `year − 1` and `year`, up to the last month
+ * completed before `asOf`. The measure is first taken as a level at the end of each month (projects
+ * counted, investment summed, completed investment cumulated); an `amount` indicator gets each
+ * month's increase of that level, other kinds the level itself. Money is scaled from 万元 to the
+ * indicator's unit (`万元` or `亿元`).
+ *
+ * Money is whole 万元, so levels are summed as plain integers (exact below 2^53), each project
+ * entering at the month it reached the stage, in O(projects × months); anything else falls back
+ * to decimals month by month.
+ * @returns period → decimal string
+ */
+export function projectIndicatorSeries(projects: ProjectSeriesFacts[], f: ProjectFilter, kind: IndicatorKind, unitOfMeasure: string, year: number, asOf: string): Map<string, string> {
+  const scale = f.measure === 'count' ? 1 : (MONEY_UNITS[unitOfMeasure] ?? 1);
+  const selected = projects.filter((p) => matches(p, f));
+  const { periods, ends } = windowOf(year);
+  // Slots 1…last are the months completed before the business date; slot 0 is the level before them.
+  const last = firstAtOrAfter(ends, asOf) - 1;
+  const out = new Map<string, string>();
+  if (last < 1) return out;
+  const levels = new Array<number>(last + 1).fill(0);
+  const known = new Array<boolean>(last + 1).fill(f.measure !== 'completed_investment');
+  for (const p of selected) {
+    // The first slot at whose end the project counts (reached on or before that day).
+    let from = 0;
+    if (f.stageReached) {
+      const at = p.reached[f.stageReached];
+      from = at ? firstAtOrAfter(ends, at) : ends.length;
+    }
+    if (f.measure === 'completed_investment') {
+      const c = cumulativeOf(p, year);
+      if (!c.exact) return seriesWithDecimals(selected, f, kind, scale, year, asOf);
+      for (let k = 1; k <= last; k++) if (c.has[k]) known[k] = true;
+      for (let k = from; k <= last; k++) levels[k]! += c.sums[k]!;
+    } else {
+      const v = f.measure === 'count' ? 1 : f.measure === 'total_investment' ? p.totalInvestment : p.annualInvestment;
+      if (!Number.isSafeInteger(v)) return seriesWithDecimals(selected, f, kind, scale, year, asOf);
+      if (from <= last) levels[from]! += v;
+    }
+  }
+  if (f.measure !== 'completed_investment') for (let k = 1; k <= last; k++) levels[k]! += levels[k - 1]!;
+  if (!levels.every(Number.isSafeInteger)) return seriesWithDecimals(selected, f, kind, scale, year, asOf);
+  for (let k = 1; k <= last; k++) {
+    // A month no selected project has accepted progress for is not known yet (nodata), not zero.
+    if (!known[k]) continue;
+    const value = kind === 'amount' ? levels[k]! - levels[k - 1]! : levels[k]!;
+    out.set(periods[k]!, scale === 1 ? String(value) : new Decimal(value).div(scale).toString());
   }
   return out;
 }

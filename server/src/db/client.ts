@@ -30,9 +30,26 @@ export interface Database {
 
 export const MIGRATIONS_DIR = path.join(import.meta.dirname, '../../drizzle');
 
+/**
+ * Lets the event loop turn before each round of PGlite's protocol. PGlite runs queries on this
+ * thread, and hands its lock from one waiting query to the next in promise continuations: under
+ * load, queued queries would run back to back without the loop ever reaching I/O or timers (seconds
+ * of event-loop delay with 32 concurrent requests). Yielding inside the lock bounds the delay by one
+ * query; the cost is one setImmediate per query.
+ */
+function yieldBetweenQueries(client: PGlite): void {
+  const exclusive = client._runExclusiveQuery.bind(client);
+  client._runExclusiveQuery = <T>(fn: () => Promise<T>) =>
+    exclusive(async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return fn();
+    });
+}
+
 /** Opens PGlite in a directory (or in memory with `memory://`), or from a dumped data-dir tarball. */
 export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+  yieldBetweenQueries(client);
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,

@@ -1,4 +1,4 @@
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../db/client.js';
 import { auditEvent } from '../modules/audit/audit.table.js';
 import { HASH_ALG, canonicalJson, digest } from './canonical.js';
@@ -53,8 +53,12 @@ export function hashedText(row: Omit<Row, 'hash'>): string {
  */
 export async function recordAudit(tx: DbOrTx, actor: Actor, input: AuditInput): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(7474001)`);
-  const [last] = await tx.select({ hash: auditEvent.hash }).from(auditEvent).orderBy(desc(auditEvent.id)).limit(1);
-  const [next] = await queryRows<{ id: string }>(tx, sql`select nextval('audit_event_id_seq')::text as id`);
+  // After the lock, in a statement of its own (a snapshot that sees the previous holder's row): the
+  // chain's last hash and the next id in one round trip, since the lock is held until the commit.
+  const [next] = await queryRows<{ id: string; prev: string | null }>(
+    tx,
+    sql`select nextval('audit_event_id_seq')::text as id, (select ${auditEvent.hash} from ${auditEvent} order by ${auditEvent.id} desc limit 1) as prev`,
+  );
   const row: Omit<Row, 'hash'> = {
     id: BigInt(next!.id),
     zoneId: input.zoneId !== undefined ? input.zoneId : actor.zoneId,
@@ -70,7 +74,7 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, input: AuditInput): 
     result: input.result ?? 'success',
     summary: input.summary ? (JSON.parse(canonicalJson(redact(input.summary))) as unknown) : null,
     hashAlg: HASH_ALG,
-    prevHash: last?.hash ?? GENESIS,
+    prevHash: next!.prev ?? GENESIS,
   };
   await tx.insert(auditEvent).values({ ...row, hash: digest(HASH_ALG, hashedText(row)) });
 }

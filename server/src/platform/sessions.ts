@@ -1,11 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Role } from '@lantu/core';
-import type { Db, DbOrTx } from '../db/client.js';
+import { DEFAULT_POLICY, type Role } from '@lantu/core';
+import { type Db, type DbOrTx, queryRows } from '../db/client.js';
 import { userSession } from '../modules/auth/auth.table.js';
 import { appUser, roleGrant } from '../modules/users/users.table.js';
 import { unit } from '../modules/units/units.table.js';
-import { getPolicy } from '../modules/security/security.service.js';
+import { securityPolicy } from '../modules/security/security.table.js';
 import type { AuthContext, Grant } from './context.js';
 import type { Clock } from './clock.js';
 
@@ -54,42 +54,70 @@ export async function createSession(
   return { token, csrfToken };
 }
 
+/** A session with its user, the zone's idle timeout and the user's grants: what every request needs, as one JSON row. */
+interface SessionRow {
+  stage: string;
+  csrfToken: string;
+  /** Epoch milliseconds. */
+  lastSeenAt: number;
+  expiresAt: number;
+  userId: string;
+  zoneId: string;
+  username: string;
+  displayName: string;
+  isDemo: boolean;
+  mustChangePassword: boolean;
+  status: string;
+  idleTimeoutMinutes: number;
+  grants: Grant[];
+}
+
 /**
  * Resolves a cookie token to the signed-in user, applying idle and absolute timeouts and the
  * user's status. An invalid session is deleted. Returns null when there is none.
+ * One query reads the session, its user, the zone's idle timeout (the policy, or its default) and
+ * the user's grants; a second writes only when the session ends or its idle timer is touched.
  */
 export async function loadSession(db: Db, token: string, clock: Clock): Promise<AuthContext | null> {
   const id = hashToken(token);
-  const [row] = await db
-    .select({ s: userSession, u: appUser })
-    .from(userSession)
-    .innerJoin(appUser, eq(appUser.id, userSession.userId))
-    .where(eq(userSession.id, id));
+  const grants = sql`(select coalesce(json_agg(json_build_object('id', g.id, 'unitId', g.unit_id, 'unitName', gu.name, 'role', g.role) order by gu.sort, gu.name), '[]')
+    from ${roleGrant} g join ${unit} gu on gu.id = g.unit_id where g.user_id = u.id)`;
+  const [row] = await queryRows<{ j: string }>(
+    db,
+    sql`select json_build_object(
+          'stage', s.stage, 'csrfToken', s.csrf_token,
+          'lastSeenAt', floor(extract(epoch from s.last_seen_at) * 1000)::float8, 'expiresAt', floor(extract(epoch from s.expires_at) * 1000)::float8,
+          'userId', u.id, 'zoneId', u.zone_id, 'username', u.username, 'displayName', u.display_name, 'isDemo', u.is_demo,
+          'mustChangePassword', u.must_change_password, 'status', u.status,
+          'idleTimeoutMinutes', coalesce(p.idle_timeout_minutes, ${DEFAULT_POLICY.idleTimeoutMinutes}::int),
+          'grants', ${grants})::text as j
+        from ${userSession} s join ${appUser} u on u.id = s.user_id left join ${securityPolicy} p on p.zone_id = u.zone_id
+        where s.id = ${id}`,
+  );
   if (!row) return null;
+  const r = JSON.parse(row.j) as SessionRow;
   const now = clock.now();
-  const policy = await getPolicy(db, row.u.zoneId);
-  const idleLimit = row.s.lastSeenAt.getTime() + policy.idleTimeoutMinutes * 60_000;
-  if (row.u.status !== 'active' || now >= row.s.expiresAt || now.getTime() >= idleLimit) {
+  const idleLimit = r.lastSeenAt + r.idleTimeoutMinutes * 60_000;
+  if (r.status !== 'active' || now.getTime() >= r.expiresAt || now.getTime() >= idleLimit) {
     await db.delete(userSession).where(eq(userSession.id, id));
     return null;
   }
   // Touch at most once a minute: the idle timer needs minutes, not a write per request.
-  if (now.getTime() - row.s.lastSeenAt.getTime() > 60_000) {
+  if (now.getTime() - r.lastSeenAt > 60_000) {
     await db.update(userSession).set({ lastSeenAt: now }).where(and(eq(userSession.id, id)));
   }
-  const grants = await grantsOf(db, row.u.id);
   return {
     sessionId: id,
-    stage: row.s.stage as AuthContext['stage'],
-    csrfToken: row.s.csrfToken,
-    userId: row.u.id,
-    zoneId: row.u.zoneId,
-    username: row.u.username,
-    displayName: row.u.displayName,
-    isDemo: row.u.isDemo,
-    mustChangePassword: row.u.mustChangePassword,
-    grants,
-    roles: new Set(grants.map((g) => g.role)),
+    stage: r.stage as AuthContext['stage'],
+    csrfToken: r.csrfToken,
+    userId: r.userId,
+    zoneId: r.zoneId,
+    username: r.username,
+    displayName: r.displayName,
+    isDemo: r.isDemo,
+    mustChangePassword: r.mustChangePassword,
+    grants: r.grants,
+    roles: new Set(r.grants.map((g) => g.role)),
   };
 }
 

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { DEMO_PASSWORD, ORIGIN, type TestApp, login, post, sessionFrom, testApp } from '../../../test/helpers.js';
 import { auditEvent } from '../audit/audit.table.js';
+import { DEFAULT_POLICY } from '@lantu/core';
+import { securityPolicy } from '../security/security.table.js';
 import { appUser } from '../users/users.table.js';
 import { currentTotp } from './totp.js';
 
@@ -125,6 +127,32 @@ describe('sessions', () => {
     expect((await admin.request('POST', `/api/v1/users/${u!.id}/disable`, { version: u!.version })).statusCode).toBe(200);
     expect((await victim.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
     expect((await post(t.app, '/api/v1/auth/login', { username: 'service_officer', password: DEMO_PASSWORD })).statusCode).toBe(401);
+  });
+
+  it('cuts off a user whose account is no longer active, whatever the session says', async () => {
+    const s = await login(t.app, 'investment');
+    await t.database.db.update(appUser).set({ status: 'disabled' }).where(eq(appUser.username, 'investment'));
+    try {
+      const res = await s.request('GET', '/api/v1/auth/me');
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('session_expired');
+    } finally {
+      await t.database.db.update(appUser).set({ status: 'active' }).where(eq(appUser.username, 'investment'));
+    }
+  });
+
+  it('takes the idle timeout from the zone’s policy', async () => {
+    const s = await login(t.app, 'leader');
+    const [u] = await t.database.db.select().from(appUser).where(eq(appUser.username, 'leader'));
+    await t.database.db.insert(securityPolicy).values({ zoneId: u!.zoneId, ...DEFAULT_POLICY, idleTimeoutMinutes: 10 });
+    try {
+      t.clock.advanceMinutes(9);
+      expect((await s.request('GET', '/api/v1/auth/me')).statusCode).toBe(200);
+      t.clock.advanceMinutes(11);
+      expect((await s.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    } finally {
+      await t.database.db.delete(securityPolicy).where(eq(securityPolicy.zoneId, u!.zoneId));
+    }
   });
 });
 

@@ -10,11 +10,12 @@ import {
   formulaReferences,
   parseFormula,
 } from '@lantu/core';
-import type { DbOrTx } from '../../db/client.js';
+import { type DbOrTx, queryRows } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
-import { asText } from '../plans/json-rows.js';
+import { asText, jsonRows } from '../plans/json-rows.js';
 import { type ProgressOverlay, projectSeries } from '../projects/series.js';
 import { zone } from '../zones/zones.table.js';
+import { planItem } from '../plans/plans.table.js';
 import { indicator, indicatorValue } from './indicators.table.js';
 
 /** What evaluating an indicator needs of its row (a full row will do). */
@@ -113,24 +114,37 @@ export function specOf(row: IndicatorRow, planThresholds: Record<string, number>
 /** The period key of a month: `2021-03`. */
 export const periodOf = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
 
+/** The twelve period keys of a year, made once (a plan's evaluation looks up thousands). */
+const PERIODS = new Map<number, string[]>();
+const periodsOf = (year: number): string[] => PERIODS.get(year) ?? PERIODS.set(year, Array.from({ length: 12 }, (_, i) => periodOf(year, i + 1))).get(year)!;
+
 /** The values of one year as month/value pairs, in month order. */
 export function monthValues(values: Map<string, string> | undefined, year: number): MonthValue[] {
   const out: MonthValue[] = [];
-  if (!values) return out;
+  if (!values || values.size === 0) return out;
+  const periods = periodsOf(year);
   for (let m = 1; m <= 12; m++) {
-    const v = values.get(periodOf(year, m));
+    const v = values.get(periods[m - 1]!);
     if (v !== undefined) out.push({ month: m, value: v });
   }
   return out;
 }
 
+/** Parsed formulas by text (null: does not parse): a plan's formulas are read several times per evaluation, and by every request. */
+const FORMULAS = new Map<string, FormulaNode | null>();
 const parsed = (row: IndicatorRow): FormulaNode | null => {
   if (row.source !== 'formula' || !row.formula) return null;
-  try {
-    return parseFormula(row.formula);
-  } catch {
-    return null;
+  let ast = FORMULAS.get(row.formula);
+  if (ast === undefined) {
+    try {
+      ast = parseFormula(row.formula);
+    } catch {
+      ast = null;
+    }
+    if (FORMULAS.size >= 20_000) FORMULAS.clear();
+    FORMULAS.set(row.formula, ast);
   }
+  return ast;
 };
 
 /** Loads the indicators formulas reference (transitively) that are not loaded yet, by code. */
@@ -141,29 +155,39 @@ async function formulaClosure(db: DbOrTx, zoneId: string, rows: IndicatorRow[]):
     const wanted = new Set<string>();
     for (const r of frontier) for (const code of formulaReferences(parsed(r) ?? { type: 'num', value: '0' })) if (!byCode.has(code)) wanted.add(code);
     if (wanted.size === 0) break;
-    frontier = await db.select().from(indicator).where(and(eq(indicator.zoneId, zoneId), inArray(indicator.code, [...wanted])));
+    frontier = await jsonRows<IndicatorRow>(db, INDICATOR_FIELDS, sql`from ${indicator} where ${and(eq(indicator.zoneId, zoneId), inArray(indicator.code, [...wanted]))}`);
     for (const r of frontier) byCode.set(r.code, r);
   }
   return byCode;
 }
 
-type ValueTuple = [indicatorId: string, period: string, value: string];
-
-/** Accepted values of indicators as one text (`id period value,…`): the cheapest shape for PGlite to return. */
-async function valueTuples(db: DbOrTx, where: SQL): Promise<ValueTuple[]> {
-  // Only the two years an evaluation reads (the indicator's year and the one before, for the seasonal forecast).
-  const [row] = await db
-    .select({ s: sql<string | null>`string_agg(${indicatorValue.indicatorId}::text || ' ' || ${indicatorValue.period} || ' ' || ${indicatorValue.value}::text, ',')` })
-    .from(indicatorValue)
-    .innerJoin(indicator, eq(indicator.id, indicatorValue.indicatorId))
-    .where(
-      and(
-        where,
-        eq(indicatorValue.reviewState, 'accepted'),
-        sql`${indicatorValue.period} >= (${indicator.year} - 1)::text || '-01' and ${indicatorValue.period} <= ${indicator.year}::text || '-12'`,
-      ),
-    );
-  return row?.s ? row.s.split(',').map((t) => t.split(' ') as ValueTuple) : [];
+/**
+ * Accepted values of the indicators `which` selects (a condition on `indicator`), of the two years
+ * an evaluation reads (the indicator's year and the one before, for the seasonal forecast), added to
+ * `series`. One index range (indicator, period) per indicator, and one text back
+ * (`id period=value period=value…,…`): the cheapest shape for PGlite to return.
+ * @param twoYears a condition on `indicator`: which need the year before too (default all)
+ */
+async function addValues(db: DbOrTx, which: SQL, series: Series, twoYears: SQL = sql`true`): Promise<void> {
+  const [row] = await queryRows<{ s: string | null }>(
+    db,
+    sql`select string_agg(${indicator.id}::text || ' ' || x.vals, ',') as s from ${indicator}
+        cross join lateral (
+          select string_agg(${indicatorValue.period} || '=' || ${indicatorValue.value}::text, ' ') as vals from ${indicatorValue}
+          where ${indicatorValue.indicatorId} = ${indicator.id} and ${indicatorValue.reviewState} = 'accepted'
+            and ${indicatorValue.period} >= (${indicator.year} - case when ${twoYears} then 1 else 0 end)::text || '-01'
+            and ${indicatorValue.period} <= ${indicator.year}::text || '-12') x
+        where ${which} and x.vals is not null`,
+  );
+  // Added value by value: a plan's values run to tens of thousands, too many to spread into a call.
+  for (const t of row?.s ? row.s.split(',') : []) {
+    const [id, ...months] = t.split(' ');
+    const values = series.get(id!) ?? series.set(id!, new Map()).get(id!)!;
+    for (const m of months) {
+      const i = m.indexOf('=');
+      values.set(m.slice(0, i), m.slice(i + 1));
+    }
+  }
 }
 
 /** Sources whose values are computed, never entered: a formula over other indicators, or the project registry. */
@@ -181,23 +205,19 @@ export async function asOfDate(db: DbOrTx, zoneId: string): Promise<string> {
 }
 
 /** Stored accepted values of the indicators that are entered (not computed), as a series. */
-async function storedSeries(db: DbOrTx, rows: IndicatorRow[], given: Set<string>, ofPlan?: string): Promise<Series> {
+async function storedSeries(db: DbOrTx, rows: IndicatorRow[], given: Set<string>, ofPlan: string | undefined, twoYears: SQL): Promise<Series> {
   const reported = rows.filter((r) => !isComputedSource(r.source) && (!ofPlan || !given.has(r.id))).map((r) => r.id);
   const series: Series = new Map();
-  // Added tuple by tuple: a plan's values run to hundreds of thousands, too many to spread into a call.
-  const add = (tuples: ValueTuple[]) => {
-    for (const [id, period, value] of tuples) (series.get(id) ?? series.set(id, new Map()).get(id)!).set(period, value);
-  };
-  if (ofPlan) {
-    const planIndicators = sql`(select i.id from ${indicator} i join plan_item p on p.id = i.item_id where p.plan_id = ${ofPlan})`;
-    add(await valueTuples(db, sql`${indicatorValue.indicatorId} in ${planIndicators}`));
-  }
-  for (let i = 0; i < reported.length; i += 5000) add(await valueTuples(db, inArray(indicatorValue.indicatorId, reported.slice(i, i + 5000))));
+  if (ofPlan) await addValues(db, sql`${indicator.itemId} in (select ${planItem.id} from ${planItem} where ${planItem.planId} = ${ofPlan})`, series, twoYears);
+  for (let i = 0; i < reported.length; i += 5000) await addValues(db, inArray(indicator.id, reported.slice(i, i + 5000)), series, twoYears);
   return series;
 }
 
-/** Fills in the formula indicators' values month by month, from what they reference (already in `series`). */
-function formulaSeries(byCode: Map<string, IndicatorRow>, series: Series): void {
+/**
+ * Fills in the formula indicators' values month by month, from what they reference (already in `series`).
+ * @param lastYear false: only the formula's own year (not the year before)
+ */
+function formulaSeries(byCode: Map<string, IndicatorRow>, series: Series, lastYear = true): void {
   const visiting = new Set<string>();
   const computed = (row: IndicatorRow): Map<string, string> => {
     if (row.source !== 'formula') return series.get(row.id) ?? new Map();
@@ -207,9 +227,8 @@ function formulaSeries(byCode: Map<string, IndicatorRow>, series: Series): void 
     if (!ast || visiting.has(row.id)) return out;
     visiting.add(row.id);
     const refSeries = new Map(formulaReferences(ast).map((code) => [code, byCode.has(code) ? computed(byCode.get(code)!) : undefined] as const));
-    for (const year of [row.year - 1, row.year]) {
-      for (let m = 1; m <= 12; m++) {
-        const p = periodOf(year, m);
+    for (const year of lastYear ? [row.year - 1, row.year] : [row.year]) {
+      for (const p of periodsOf(year)) {
         const v = evaluateFormula(ast, (code) => refSeries.get(code)?.get(p) ?? null);
         if (v !== null) out.set(p, v);
       }
@@ -228,22 +247,38 @@ function formulaSeries(byCode: Map<string, IndicatorRow>, series: Series): void 
  * indicators month by month from the indicators they reference (loaded as needed).
  * @param ofPlan when the rows are all the indicators of this plan, their values are selected by plan (faster than by id)
  * @param asOf the zone's business date when the caller has it (read from the zone otherwise, only if needed)
+ * @param options.lastYear false: only each indicator's own year, not the year before (which only the
+ *   year-end forecast reads: see evaluateRow) — except for indicators a formula references, whose
+ *   values a formula of another year may need
  * @throws AppError not_found when project-driven indicators need the business date of a zone that does not exist
  */
-export async function loadSeries(db: DbOrTx, zoneId: string, rows: IndicatorRow[], ofPlan?: string, asOf?: string, overlay?: Overlay): Promise<Series> {
+export async function loadSeries(
+  db: DbOrTx,
+  zoneId: string,
+  rows: IndicatorRow[],
+  ofPlan?: string,
+  asOf?: string,
+  overlay?: Overlay,
+  options: { lastYear?: boolean } = {},
+): Promise<Series> {
   const byCode = await formulaClosure(db, zoneId, rows);
   const all = [...byCode.values()];
-  const series = await storedSeries(db, all, new Set(rows.map((r) => r.id)), ofPlan);
+  const lastYear = options.lastYear !== false;
+  const referenced = new Set<string>();
+  if (!lastYear) for (const r of all) for (const code of formulaReferences(parsed(r) ?? { type: 'num', value: '0' })) if (byCode.has(code)) referenced.add(byCode.get(code)!.id);
+  const twoYears = lastYear ? sql`true` : referenced.size ? inArray(indicator.id, [...referenced]) : sql`false`;
+  const series = await storedSeries(db, all, new Set(rows.map((r) => r.id)), ofPlan, twoYears);
   const entered = new Set(all.filter((r) => r.source !== 'formula' && r.source !== 'projects').map((r) => r.id));
   for (const [id, months] of overlay?.values ?? []) {
     if (entered.has(id)) for (const [p, v] of months) (series.get(id) ?? series.set(id, new Map()).get(id)!).set(p, v);
   }
   if (all.some((r) => r.source === 'projects')) {
-    for (const [id, values] of await projectSeries(db, zoneId, all, asOf ?? (await asOfDate(db, zoneId)), undefined, overlay?.progress)) series.set(id, values);
+    const ownYearOnly = !lastYear && !all.some((r) => r.source === 'projects' && referenced.has(r.id));
+    for (const [id, values] of await projectSeries(db, zoneId, all, asOf ?? (await asOfDate(db, zoneId)), undefined, overlay?.progress, !ownYearOnly)) series.set(id, values);
   }
   // Values once stored for an indicator that is now computed do not count.
   for (const r of all) if (r.source === 'formula') series.delete(r.id);
-  formulaSeries(byCode, series);
+  formulaSeries(byCode, series, lastYear);
   return series;
 }
 
@@ -256,9 +291,12 @@ export interface Overlay {
   progress: ProgressOverlay;
 }
 
-/** Judges one indicator as of the zone's business date, with last year's values for the seasonal forecast. */
-export function evaluateRow(row: IndicatorRow, series: Series, asOf: string, planThresholds: Record<string, number> | null | undefined): Evaluation {
+/**
+ * Judges one indicator as of the zone's business date, with last year's values for the seasonal forecast.
+ * @param forecast false: without the year-end forecast (`forecast` null, `atRisk` false), for roll-ups
+ */
+export function evaluateRow(row: IndicatorRow, series: Series, asOf: string, planThresholds: Record<string, number> | null | undefined, forecast = true): Evaluation {
   const values = series.get(row.id);
-  const lastYear = monthValues(values, row.year - 1);
-  return evaluateIndicator(specOf(row, planThresholds), monthValues(values, row.year), evaluationMonth(asOf, row.year), lastYear.length ? lastYear : undefined);
+  const lastYear = forecast ? monthValues(values, row.year - 1) : [];
+  return evaluateIndicator(specOf(row, planThresholds), monthValues(values, row.year), evaluationMonth(asOf, row.year), lastYear.length ? lastYear : undefined, { forecast });
 }

@@ -6,31 +6,58 @@ import { AppError, fieldError } from '../../platform/errors.js';
 import { unit } from '../units/units.table.js';
 import { plan, planItem } from '../plans/plans.table.js';
 import { compareCodes } from '../plans/tree.js';
-import { type Series, asOfDate, evaluateRow, isComputedSource, knownOverrides, loadSeries } from './evaluation.js';
+import { zone } from '../zones/zones.table.js';
+import { jsonRows } from '../plans/json-rows.js';
+import { INDICATOR_FIELDS, type IndicatorRow as EvaluationRow, type Series, asOfDate, evaluateRow, isComputedSource, knownOverrides, loadSeries } from './evaluation.js';
 import { checkIndicator, referencedBy } from './indicators.checks.js';
 import { indicator, indicatorValue } from './indicators.table.js';
 
 type IndicatorRow = typeof indicator.$inferSelect;
+/** What an indicator's view and evaluation need of its row. */
+export type IndicatorViewRow = EvaluationRow & Pick<IndicatorRow, 'name' | 'reportingUnitId' | 'position' | 'isPublic' | 'sourceText' | 'version'>;
 
 /** An indicator row with what its view and evaluation need from its item, plan and unit. */
 export interface IndicatorContext {
-  row: IndicatorRow;
+  row: IndicatorViewRow;
   planId: string;
   itemCode: string;
   itemTitle: string;
   planThresholds: Record<string, number>;
   unitName: string | null;
+  /** The zone's business date. */
+  asOf: string;
 }
 
-/** Indicators of the zone with their item, plan and reporting unit, filtered. */
+const CONTEXT_FIELDS = {
+  ...INDICATOR_FIELDS,
+  name: indicator.name,
+  reportingUnitId: indicator.reportingUnitId,
+  position: indicator.position,
+  isPublic: indicator.isPublic,
+  sourceText: indicator.sourceText,
+  version: indicator.version,
+  planId: planItem.planId,
+  itemCode: planItem.code,
+  itemTitle: planItem.title,
+  planThresholds: plan.thresholds,
+  unitName: unit.name,
+  asOf: zone.asOfDate,
+};
+type ContextRow = IndicatorViewRow & Omit<IndicatorContext, 'row'>;
+
+/**
+ * Indicators of the zone with their item, plan and reporting unit, filtered: one JSON document
+ * (PGlite pays per row and field returned), with the zone's business date.
+ */
 export async function loadIndicators(db: DbOrTx, zoneId: string, where?: SQL): Promise<IndicatorContext[]> {
-  return db
-    .select({ row: indicator, planId: planItem.planId, itemCode: planItem.code, itemTitle: planItem.title, planThresholds: plan.thresholds, unitName: unit.name })
-    .from(indicator)
-    .innerJoin(planItem, eq(planItem.id, indicator.itemId))
-    .innerJoin(plan, eq(plan.id, planItem.planId))
-    .leftJoin(unit, eq(unit.id, indicator.reportingUnitId))
-    .where(and(eq(indicator.zoneId, zoneId), where));
+  const rows = await jsonRows<ContextRow>(
+    db,
+    CONTEXT_FIELDS,
+    sql`from ${indicator} join ${planItem} on ${planItem.id} = ${indicator.itemId} join ${plan} on ${plan.id} = ${planItem.planId}
+        join ${zone} on ${zone.id} = ${indicator.zoneId} left join ${unit} on ${unit.id} = ${indicator.reportingUnitId}
+        where ${and(eq(indicator.zoneId, zoneId), where)}`,
+  );
+  return rows.map(({ planId, itemCode, itemTitle, planThresholds, unitName, asOf, ...row }) => ({ row, planId, itemCode, itemTitle, planThresholds, unitName, asOf }));
 }
 
 export { asOfDate };
@@ -86,7 +113,7 @@ export async function listIndicators(
   );
   const size = filter.pageSize ?? all.length;
   const page = all.slice(((filter.page ?? 1) - 1) * size, (filter.page ?? 1) * size);
-  const asOf = await asOfDate(db, zoneId);
+  const asOf = all[0]?.asOf ?? (await asOfDate(db, zoneId));
   const series = await loadSeries(db, zoneId, page.map((c) => c.row), undefined, asOf);
   return { items: page.map((c) => view(c, series, asOf)), total: all.length };
 }
@@ -104,8 +131,7 @@ export async function getIndicatorContext(db: DbOrTx, zoneId: string, id: string
  */
 export async function getIndicator(db: DbOrTx, zoneId: string, id: string): Promise<Indicator> {
   const c = await getIndicatorContext(db, zoneId, id);
-  const asOf = await asOfDate(db, zoneId);
-  return view(c, await loadSeries(db, zoneId, [c.row], undefined, asOf), asOf);
+  return view(c, await loadSeries(db, zoneId, [c.row], undefined, c.asOf), c.asOf);
 }
 
 const draftOf = (r: Omit<IndicatorRow, 'id'>) => ({

@@ -1,6 +1,6 @@
 import { actualToDate, expectedToDate } from '@lantu/core';
 import type { DbOrTx } from '../../db/client.js';
-import { asOfDate, evaluateRow, loadSeries, monthValues, periodOf, specOf } from './evaluation.js';
+import { evaluateRow, loadSeries, monthValues, periodOf, specOf } from './evaluation.js';
 import { getIndicatorContext } from './indicators.service.js';
 
 export interface SeriesMonth {
@@ -21,7 +21,7 @@ export interface SeriesMonth {
 export async function indicatorSeries(db: DbOrTx, zoneId: string, indicatorId: string): Promise<{ months: SeriesMonth[] }> {
   const c = await getIndicatorContext(db, zoneId, indicatorId);
   const row = c.row;
-  const asOf = await asOfDate(db, zoneId);
+  const asOf = c.asOf;
   const series = await loadSeries(db, zoneId, [row], undefined, asOf);
   const ev = evaluateRow(row, series, asOf, c.planThresholds);
   const spec = specOf(row, c.planThresholds);

@@ -49,7 +49,7 @@ export interface PlanEvaluation {
   /** The items evaluated: the whole plan, or one item and its descendants. */
   items: ItemRow[];
   indicators: IndicatorRow[];
-  /** By indicator id. */
+  /** By indicator id; judged without the year-end forecast (`forecast` null, `atRisk` false): roll-ups do not read it. */
   evaluations: Map<string, Evaluation>;
   /** By item id; for a whole plan also by the plan id (the plan's own roll-up, `redBelow` = red items in it). */
   results: Map<string, RollupResult>;
@@ -76,7 +76,7 @@ export async function loadPlan(db: DbOrTx, zoneId: string, planId: string): Prom
 }
 
 function evaluate(asOf: string, p: PlanRow, items: ItemRow[], indicators: IndicatorRow[], series: Awaited<ReturnType<typeof loadSeries>>, root: RollupItem | null): PlanEvaluation {
-  const evaluations = new Map(indicators.map((r) => [r.id, evaluateRow(r, series, asOf, p.thresholds)]));
+  const evaluations = new Map(indicators.map((r) => [r.id, evaluateRow(r, series, asOf, p.thresholds, false)]));
   const indicatorsOf = new Map<string, RollupItem['indicators']>();
   for (const r of indicators) {
     const list = indicatorsOf.get(r.itemId) ?? [];
@@ -120,7 +120,7 @@ async function loadTree(db: DbOrTx, itemsWhere: SQL): Promise<{ items: ItemRow[]
 export async function evaluatePlan(db: DbOrTx, zoneId: string, planId: string, overlay?: Overlay): Promise<PlanEvaluation> {
   const { plan: p, asOf } = await loadPlan(db, zoneId, planId);
   const { items, indicators } = await loadTree(db, sql`${planItem.planId} = ${planId}`);
-  const series = await loadSeries(db, zoneId, indicators, planId, asOf, overlay);
+  const series = await loadSeries(db, zoneId, indicators, planId, asOf, overlay, { lastYear: false });
   return evaluate(asOf, p, items, indicators, series, { id: p.id, weight: 1, method: 'children', indicators: [], children: [] });
 }
 
@@ -134,5 +134,5 @@ export async function evaluateSubtree(db: DbOrTx, zoneId: string, itemId: string
   const { plan: p, asOf } = await loadPlan(db, zoneId, head.planId);
   const below = sql`(with recursive t(id) as (select ${itemId}::uuid union all select c.id from ${planItem} c join t on c.parent_id = t.id) select id from t)`;
   const { items, indicators } = await loadTree(db, sql`${planItem.id} in ${below}`);
-  return evaluate(asOf, p, items, indicators, await loadSeries(db, zoneId, indicators, undefined, asOf), null);
+  return evaluate(asOf, p, items, indicators, await loadSeries(db, zoneId, indicators, undefined, asOf, undefined, { lastYear: false }), null);
 }

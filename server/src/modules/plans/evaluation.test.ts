@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { type TestApp, testApp } from '../../../test/helpers.js';
 import { zone } from '../zones/zones.table.js';
 import { indicator, indicatorValue } from '../indicators/indicators.table.js';
+import { evaluateRow, loadSeries } from '../indicators/evaluation.js';
 import { evaluatePlan } from './evaluation.service.js';
 import { listItems } from './items.service.js';
 import { plan, planItem } from './plans.table.js';
@@ -68,5 +69,36 @@ describe('evaluating a large plan', () => {
     expect(page.items[0]!.code).toBe('1');
     expect(page.items[2]!.code).toBe('1.1.1');
     expect((await db.select().from(planItem).where(eq(planItem.planId, planId))).length).toBe(2010);
+  });
+});
+
+// A plan is judged without the year-end forecast and without the year before's values (only the
+// forecast reads them): the statuses, ratios and figures are those of the full evaluation.
+describe('judging a plan without the forecast', () => {
+  it('gives every indicator of the demo plans the full evaluation’s status, ratio and figures', async () => {
+    const db = t.database.db;
+    const asOf = (await db.select().from(zone).where(eq(zone.id, zoneId)))[0]!.asOfDate;
+    const plans = (await db.select().from(plan).where(eq(plan.zoneId, zoneId))).filter((p) => p.id !== planId);
+    expect(plans.length).toBeGreaterThan(0);
+    // Formulas over a reported and a project-driven indicator, one of them of another year (it reads the year before).
+    const inds = await db.select().from(indicator).where(eq(indicator.zoneId, zoneId));
+    const reported = inds.find((i) => i.source === 'reported' && i.kind === 'amount' && i.year === 2021)!;
+    const driven = inds.find((i) => i.source === 'projects')!;
+    const common = { zoneId, itemId: reported.itemId, kind: 'amount', unitOfMeasure: reported.unitOfMeasure, target: '100', source: 'formula' };
+    await db.insert(indicator).values([
+      { ...common, code: 'F-SUM', name: '合计', year: 2021, formula: `[${reported.code}] + [${driven.code}]` },
+      { ...common, code: 'F-PREV', name: '上年', year: 2020, formula: `[${reported.code}] * 2` },
+    ]);
+    let sources = new Set<string>();
+    for (const p of plans) {
+      const ev = await evaluatePlan(db, zoneId, p.id);
+      const full = await loadSeries(db, zoneId, ev.indicators, p.id, asOf);
+      sources = new Set([...sources, ...ev.indicators.map((r) => r.source)]);
+      for (const r of ev.indicators) {
+        const { forecast: _f, atRisk: _a, ...expected } = evaluateRow(r, full, asOf, p.thresholds);
+        expect({ ...ev.evaluations.get(r.id)!, forecast: undefined, atRisk: undefined }, r.code).toEqual({ ...expected, forecast: undefined, atRisk: undefined });
+      }
+    }
+    expect([...sources].sort()).toEqual(['formula', 'projects', 'reported']);
   });
 });

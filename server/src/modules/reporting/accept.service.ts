@@ -61,7 +61,7 @@ async function applyLine(tx: DbOrTx, actor: Actor, c: ReportContext, i: LineInfo
  *   validation_failed (`lines.<id>.completedInvestment` exceeds_total, `lines.<id>` required)
  */
 export async function acceptReport(db: DbOrTx, actor: Actor, scope: ReportScope, zoneId: string, reportId: string, version: number): Promise<ReportDetail> {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const c = await loadReport(tx, zoneId, reportId, true);
     checkTransition(scope, c, 'accept', version);
     const infos = await lineInfos(tx, eq(reportLine.reportId, reportId));
@@ -77,8 +77,9 @@ export async function acceptReport(db: DbOrTx, actor: Actor, scope: ReportScope,
       }
     }
     if (infos.length) await tx.update(reportLineFile).set({ accepted: true, updatedAt: new Date() }).where(inArray(reportLineFile.lineId, infos.map((i) => i.line.id)));
-    const v = await applyStep(tx, actor, c, 'accept', { state: 'accepted', acceptedAt: new Date() }, { values: applied.values, progress: applied.progress, notes: applied.notes });
-    await notifyUnit(tx, refOf(c), REPORT_STAFF, 'accepted', `accepted:${reportId}:${v}`);
-    return getReport(tx, null, zoneId, reportId);
+    await applyStep(tx, actor, c, 'accept', { state: 'accepted', acceptedAt: new Date() }, { values: applied.values, progress: applied.progress, notes: applied.notes }, (v) =>
+      notifyUnit(tx, refOf(c), REPORT_STAFF, 'accepted', `accepted:${reportId}:${v}`),
+    );
   });
+  return getReport(db, null, zoneId, reportId);
 }

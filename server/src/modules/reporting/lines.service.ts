@@ -74,13 +74,14 @@ export async function putLine(db: DbOrTx, actor: Actor, scope: ReportScope, zone
     const { version, ...input } = body;
     const saved = await saveLine(tx, info, input, version, facts, DEFAULT_JUMP_BAND);
     await markStarted(tx, c);
+    const evidence = await lineEvidence(tx, [lineId]);
+    // The audit event last: the chain's lock is held from there to the commit only.
     await recordAudit(tx, actor, {
       action: 'report.line.put',
       objectType: 'unit_report',
       objectId: reportId,
       summary: { unitId: c.report.unitId, period: c.cycle.period, lineId, kind: info.kind, indicatorId: info.line.indicatorId, projectId: info.line.projectId, itemId: info.line.itemId, before: saved.before, after: saved.after },
     });
-    const evidence = await lineEvidence(tx, [lineId]);
     return lineView(info, facts, evidence.get(lineId) ?? []);
   });
 }

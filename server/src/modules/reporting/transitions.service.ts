@@ -31,10 +31,24 @@ export function checkTransition(scope: ReportScope, c: ReportContext, action: Re
 
 export const refOf = (c: ReportContext): ReportRef => ({ zoneId: c.report.zoneId, reportId: c.report.id, unitId: c.report.unitId, unitName: c.unitName, period: c.cycle.period });
 
-/** Moves the report to its next state (version + 1) and records the one audit event of the step. */
-export async function applyStep(tx: DbOrTx, actor: Actor, c: ReportContext, action: ReportAction, set: Partial<typeof unitReport.$inferInsert>, summary: Record<string, unknown> = {}): Promise<number> {
+/**
+ * Moves the report to its next state (version + 1), runs `then` (the step's notifications), and
+ * records the one audit event of the step as the transaction's last statement: the audit chain's
+ * lock is then held only from there to the commit, so submissions of different reports do not queue
+ * behind each other's notifications. Callers build their answer after the commit.
+ */
+export async function applyStep(
+  tx: DbOrTx,
+  actor: Actor,
+  c: ReportContext,
+  action: ReportAction,
+  set: Partial<typeof unitReport.$inferInsert>,
+  summary: Record<string, unknown> = {},
+  then?: (version: number) => Promise<unknown>,
+): Promise<number> {
   const version = c.report.version + 1;
   await tx.update(unitReport).set({ ...set, version, updatedAt: new Date() }).where(eq(unitReport.id, c.report.id));
+  await then?.(version);
   await recordAudit(tx, actor, {
     action: `report.${action}`,
     objectType: 'unit_report',
@@ -62,15 +76,16 @@ async function submitIssues(tx: DbOrTx, reportId: string): Promise<FieldIssue[]>
  *   validation_failed (`lines.<id>` required, `lines.<id>.note` explain_flag)
  */
 export async function submitReport(db: DbOrTx, actor: Actor, scope: ReportScope, zoneId: string, reportId: string, version: number): Promise<ReportDetail> {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const c = await loadReport(tx, zoneId, reportId, true);
     checkTransition(scope, c, 'submit', version);
     const issues = await submitIssues(tx, reportId);
     if (issues.length) throw fieldError(issues);
-    const v = await applyStep(tx, actor, c, 'submit', { state: 'submitted', submittedAt: new Date(), submittedOn: c.asOf }, { submittedOn: c.asOf, dueDate: c.cycle.dueDate });
-    await notifyUnit(tx, refOf(c), ['unit_head'], 'submitted', `submitted:${reportId}:${v}`);
-    return getReport(tx, null, zoneId, reportId);
+    await applyStep(tx, actor, c, 'submit', { state: 'submitted', submittedAt: new Date(), submittedOn: c.asOf }, { submittedOn: c.asOf, dueDate: c.cycle.dueDate }, (v) =>
+      notifyUnit(tx, refOf(c), ['unit_head'], 'submitted', `submitted:${reportId}:${v}`),
+    );
   });
+  return getReport(db, null, zoneId, reportId);
 }
 
 /**
@@ -78,13 +93,12 @@ export async function submitReport(db: DbOrTx, actor: Actor, scope: ReportScope,
  * @throws AppError not_found, forbidden (not the unit's head), conflict (state or locked), version_conflict
  */
 export async function approveReport(db: DbOrTx, actor: Actor, scope: ReportScope, zoneId: string, reportId: string, version: number): Promise<ReportDetail> {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const c = await loadReport(tx, zoneId, reportId, true);
     checkTransition(scope, c, 'approve', version);
-    const v = await applyStep(tx, actor, c, 'approve', { state: 'unit_approved', approvedAt: new Date() });
-    await notifyOffice(tx, refOf(c), 'approved', `approved:${reportId}:${v}`);
-    return getReport(tx, null, zoneId, reportId);
+    await applyStep(tx, actor, c, 'approve', { state: 'unit_approved', approvedAt: new Date() }, {}, (v) => notifyOffice(tx, refOf(c), 'approved', `approved:${reportId}:${v}`));
   });
+  return getReport(db, null, zoneId, reportId);
 }
 
 /**
@@ -94,7 +108,7 @@ export async function approveReport(db: DbOrTx, actor: Actor, scope: ReportScope
  *   validation_failed (`lines.<n>.lineId` not_found: not a line of this report)
  */
 export async function returnReport(db: DbOrTx, actor: Actor, scope: ReportScope, zoneId: string, reportId: string, body: ReturnReportBody): Promise<ReportDetail> {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const c = await loadReport(tx, zoneId, reportId, true);
     checkTransition(scope, c, 'return', body.version);
     const ids = [...new Set(body.lines.map((l) => l.lineId))];
@@ -104,10 +118,11 @@ export async function returnReport(db: DbOrTx, actor: Actor, scope: ReportScope,
     await tx.update(reportLine).set({ returnReason: null, updatedAt: new Date() }).where(and(eq(reportLine.reportId, reportId), isNotNull(reportLine.returnReason), notInArray(reportLine.id, ids)));
     for (const l of body.lines) await tx.update(reportLine).set({ returnReason: l.reason, updatedAt: new Date() }).where(eq(reportLine.id, l.lineId));
     const comment = body.comment ?? null;
-    const v = await applyStep(tx, actor, c, 'return', { state: 'returned', returnedAt: new Date(), returnComment: comment }, { comment, lines: body.lines });
-    await notifyUnit(tx, refOf(c), REPORT_STAFF, 'returned', `returned:${reportId}:${v}`);
-    return getReport(tx, null, zoneId, reportId);
+    await applyStep(tx, actor, c, 'return', { state: 'returned', returnedAt: new Date(), returnComment: comment }, { comment, lines: body.lines }, (v) =>
+      notifyUnit(tx, refOf(c), REPORT_STAFF, 'returned', `returned:${reportId}:${v}`),
+    );
   });
+  return getReport(db, null, zoneId, reportId);
 }
 
 /**
@@ -117,16 +132,17 @@ export async function returnReport(db: DbOrTx, actor: Actor, scope: ReportScope,
  * @throws AppError not_found, forbidden, conflict (state: neither locked nor accepted), version_conflict
  */
 export async function reopenReport(db: DbOrTx, actor: Actor, scope: ReportScope, zoneId: string, reportId: string, body: ReopenReportBody): Promise<ReportDetail> {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const c = await loadReport(tx, zoneId, reportId, true);
     checkTransition(scope, c, 'reopen', body.version);
     const locked = isLocked(c.cycle, c.report);
     if (!locked && c.report.state !== 'accepted') throw new AppError('conflict', { reason: 'state', state: c.report.state, action: 'reopen' });
     const set = { state: 'returned', reopenReason: body.reason, ...(c.cycle.state === 'closed' ? { reopenedAt: new Date() } : {}) };
-    const v = await applyStep(tx, actor, c, 'reopen', set, { reason: body.reason, cycleClosed: c.cycle.state === 'closed' });
-    await notifyUnit(tx, refOf(c), REPORT_STAFF, 'reopened', `reopened:${reportId}:${v}`, { reason: body.reason });
-    return getReport(tx, null, zoneId, reportId);
+    await applyStep(tx, actor, c, 'reopen', set, { reason: body.reason, cycleClosed: c.cycle.state === 'closed' }, (v) =>
+      notifyUnit(tx, refOf(c), REPORT_STAFF, 'reopened', `reopened:${reportId}:${v}`, { reason: body.reason }),
+    );
   });
+  return getReport(db, null, zoneId, reportId);
 }
 
 /** States in which a unit still owes its report. */

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Dropdown, Empty, Flex, Typography, theme } from 'antd';
 import { DownloadOutlined, EditOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -12,10 +12,8 @@ import { usePlanError } from '../../modules/plans/errors';
 import { PlanSummary } from '../../modules/plans/components/PlanSummary';
 import { ItemFilterBar } from '../../modules/plans/components/ItemFilterBar';
 import { ItemTreeTable } from '../../modules/plans/components/ItemTreeTable';
-import { ItemFormDrawer, type ItemFormTarget } from '../../modules/plans/components/ItemFormDrawer';
-import { MoveItemModal } from '../../modules/plans/components/MoveItemModal';
-import { ImportModal } from '../../modules/plans/components/ImportModal';
-import { PlanFormDrawer, type PlanFormTarget } from '../../modules/plans/components/PlanFormDrawer';
+import type { ItemFormTarget } from '../../modules/plans/components/ItemFormDrawer';
+import type { PlanFormTarget } from '../../modules/plans/components/PlanFormDrawer';
 import { LoadState } from '../../modules/plans/components/LoadState';
 import { PreviewBanner, PreviewToggle, usePreviewInUrl } from '../../modules/plans/components/PreviewToggle';
 import { errorText } from '../../api/useApiError';
@@ -23,6 +21,13 @@ import { WRITERS } from '../../app/access';
 import { PageContainer } from '../../ui/PageContainer';
 
 const FILTER_KEYS = ['focusId', 'unitId', 'status', 'q'] as const;
+
+// The office's editors load when first opened: the tree does not wait for forms, date pickers, the
+// upload and the schemas behind them, which readers never use.
+const ItemFormDrawer = lazy(() => import('../../modules/plans/components/ItemFormDrawer').then((m) => ({ default: m.ItemFormDrawer })));
+const MoveItemModal = lazy(() => import('../../modules/plans/components/MoveItemModal').then((m) => ({ default: m.MoveItemModal })));
+const ImportModal = lazy(() => import('../../modules/plans/components/ImportModal').then((m) => ({ default: m.ImportModal })));
+const PlanFormDrawer = lazy(() => import('../../modules/plans/components/PlanFormDrawer').then((m) => ({ default: m.PlanFormDrawer })));
 
 /** Filters from the URL query (`?status=red&q=项目`), so a filtered view can be shared and survives reload. */
 function useFiltersInUrl(): [ItemFilters, (next: ItemFilters) => void] {
@@ -69,6 +74,9 @@ export default function PlanPage() {
   const [moving, setMoving] = useState<PlanItem | null>(null);
   const [importing, setImporting] = useState(false);
   const [planForm, setPlanForm] = useState<PlanFormTarget | null>(null);
+  // Mounted from the first opening on, so they keep their closing animations afterwards.
+  const [editorsUsed, setEditorsUsed] = useState(false);
+  if (!editorsUsed && (itemForm !== null || moving !== null || importing || planForm !== null)) setEditorsUsed(true);
   const [reveal, setReveal] = useState<{ id: string; key: string } | undefined>(undefined);
   const revealItem = (item: PlanItem) => setReveal({ id: item.id, key: `${item.id}:${item.version}` });
 
@@ -171,13 +179,13 @@ export default function PlanPage() {
           />
         </Flex>
       </Card>
-      {canWrite && (
-        <>
+      {canWrite && editorsUsed && (
+        <Suspense fallback={null}>
           <ItemFormDrawer plan={p} target={itemForm} people={people} onClose={() => setItemForm(null)} onSaved={revealItem} />
           <MoveItemModal item={moving} items={all.items} tree={all.tree} maxDepth={MAX_ITEM_DEPTH} onClose={() => setMoving(null)} onMoved={revealItem} />
           <ImportModal planId={p.id} open={importing} onClose={() => setImporting(false)} />
           <PlanFormDrawer target={planForm} onClose={() => setPlanForm(null)} />
-        </>
+        </Suspense>
       )}
     </PageContainer>
   );
