@@ -23,8 +23,18 @@ function bundles(files: Record<string, Bundle>): Record<Language, Bundle> {
   return out as Record<Language, Bundle>;
 }
 
-const files = import.meta.glob<Bundle>('./*/*.json', { eager: true, import: 'default' });
-const resources = bundles(files);
+// zh-CN, the source and fallback language, ships in the entry; en-US is fetched when it is chosen
+// (or was chosen last time), so nobody downloads a language they do not read.
+const source = bundles(import.meta.glob<Bundle>('./zh-CN/*.json', { eager: true, import: 'default' }))['zh-CN'];
+const english = import.meta.glob<Bundle>('./en-US/*.json', { import: 'default' });
+let englishBundle: Promise<Bundle> | null = null;
+
+/** The translations of a language, fetched once. */
+function translationsOf(lang: Language): Promise<Bundle> {
+  if (lang === 'zh-CN') return Promise.resolve(source);
+  englishBundle ??= Promise.all(Object.entries(english).map(async ([path, load]) => [path, await load()] as const)).then((files) => bundles(Object.fromEntries(files))['en-US']);
+  return englishBundle;
+}
 
 function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -51,8 +61,10 @@ applyLanguage(initial);
 
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: resources['zh-CN'] },
-    'en-US': { translation: resources['en-US'] },
+    'zh-CN': { translation: source },
+    // English from a previous visit: fetched before the first render (the entry module waits for
+    // it); should that fail, the page shows in the fallback language rather than not at all.
+    ...(initial === 'en-US' ? { 'en-US': { translation: await translationsOf('en-US').catch(() => ({})) } } : {}),
   },
   lng: initial,
   fallbackLng: 'zh-CN',
@@ -67,6 +79,7 @@ export async function setLanguage(lang: Language): Promise<void> {
   } catch {
     // not persisted; the switch still applies to this tab
   }
+  if (!i18n.hasResourceBundle(lang, 'translation')) i18n.addResourceBundle(lang, 'translation', await translationsOf(lang));
   applyLanguage(lang);
   await i18n.changeLanguage(lang);
 }
