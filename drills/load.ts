@@ -1,9 +1,10 @@
 /**
  * Load and soak drill on loopback: the real server (PGlite by default, a fresh data directory
- * seeded with the demo zone) under 32 keep-alive connections of a mixed read/write load
- * (autocannon): indicator pages, values, series, project lists and details, reports, cycles,
- * the signed-in user; and writes of monthly values and project progress, each connection
- * correcting its own value under the optimistic lock.
+ * seeded with the demo zone) under 32 users on keep-alive connections with a mixed read/write load:
+ * indicator pages, values, series, project lists and details, reports, cycles, the signed-in user;
+ * and writes of monthly values and project progress, each on a month no other request is writing
+ * at that moment (optimistic lock). The users together offer 64 req/s (--rate); then autocannon
+ * runs the same mix unthrottled for a few seconds to show the saturation point (figures only).
  *
  *   npm run drill:load                        # 60 s, 32 connections
  *   npm run drill:load -- --short             # 15 s (CI)

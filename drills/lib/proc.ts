@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -66,15 +66,27 @@ export function storeEnv(store: Store, extra: Record<string, string> = {}): Node
   return { ...inherited, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...where, ...extra };
 }
 
+let built = false;
+
+/** Bundles the server as `npm start` does (`npm run build:server`), once per drill process. */
+function buildServer(): void {
+  if (built) return;
+  const res = spawnSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
+  if (res.status !== 0) throw new Error(`npm run build:server failed (${res.status ?? res.signal})`);
+  built = true;
+}
+
 /**
- * Starts `node --import tsx server/src/main.ts` on a store and waits until /api/health answers 200.
+ * Starts the server as `npm start` does (the bundle server/dist/main.js, built first) on a store and
+ * waits until /api/health answers 200.
  * @throws Error with the server's output when it exits or does not answer within `timeoutMs`
  */
 export async function startServer(store: Store, opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Server> {
   const port = await freePort();
   const env = storeEnv(store, { PORT: String(port), HOST: '127.0.0.1', SCHEDULER_INTERVAL_MS: '0', ...opts.env });
+  buildServer();
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--enable-source-maps', 'server/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const keep = (d: Buffer) => {
     out += d.toString();

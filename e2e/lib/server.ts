@@ -32,7 +32,7 @@ export async function freePort(preferred: number): Promise<number> {
 }
 
 /**
- * Starts the real server (server/src/main.ts under tsx) on a fresh embedded database and
+ * Starts the real server (the bundle `npm start` runs, server/dist/main.js) on a fresh embedded database and
  * waits until /api/health answers. The child leads its own process group, so stop() reaches
  * anything it spawned as well.
  * @throws Error when the web build is missing or the server does not become healthy
@@ -41,16 +41,16 @@ export async function startServer(repoRoot: string, preferredPort = 3900): Promi
   if (!fs.existsSync(path.join(repoRoot, 'web/dist/index.html'))) {
     throw new Error('web/dist/index.html is missing: run `npm run build:web` first (npm run test:e2e does).');
   }
+  if (!fs.existsSync(path.join(repoRoot, 'server/dist/main.js'))) {
+    throw new Error('server/dist/main.js is missing: run `npm run build:server` first (npm run test:e2e does).');
+  }
   const port = await freePort(preferredPort);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantu-e2e-'));
-  // `node --import tsx` rather than the tsx CLI: the CLI is a second process that relays
-  // SIGTERM and SIGKILLs the server when the child does not acknowledge within 30 ms, so a
-  // graceful shutdown could not be tested through it.
   // Embedded PGlite in a fresh directory: a DATABASE_URL from the caller's shell must not leak in.
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.WEB_DIST;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+  const child = spawn(process.execPath, ['--enable-source-maps', 'server/dist/main.js'], { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   child.stdout?.on('data', (b: Buffer) => (output += b.toString()));
   child.stderr?.on('data', (b: Buffer) => (output += b.toString()));

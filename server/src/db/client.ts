@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.js';
+import { SERVER_DIR } from '../paths.js';
 
 export type Schema = typeof schema;
 /** The one database type services see, whichever driver is underneath. */
@@ -28,7 +29,7 @@ export interface Database {
   pglite?: PGlite;
 }
 
-export const MIGRATIONS_DIR = path.join(import.meta.dirname, '../../drizzle');
+export const MIGRATIONS_DIR = path.join(SERVER_DIR, 'drizzle');
 
 /**
  * Lets the event loop turn before each round of PGlite's protocol. PGlite runs queries on this
@@ -63,6 +64,10 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<D
 /** Opens a PostgreSQL server through a node-postgres pool. */
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server ended (restart, administrator termination, a database dropped
+  // with force) has already left the pool when this fires; the next query opens a new one. Without
+  // a listener the error event would end the process.
+  pool.on('error', () => {});
   await pool.query('select 1');
   const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
