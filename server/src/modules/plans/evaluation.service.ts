@@ -17,6 +17,8 @@ import { INDICATOR_FIELDS, type IndicatorRow, type Overlay, evaluateRow, loadSer
 import { asText, jsonRows } from './json-rows.js';
 import { plan, planItem } from './plans.table.js';
 import { childrenOf } from './tree.js';
+import { auditEvent } from '../audit/audit.table.js';
+import { cachedEvaluation, keepEvaluation } from './evaluation.cache.js';
 
 export type PlanRow = typeof plan.$inferSelect;
 /** What the plan page and the roll-up need of an item row (a full row will do). */
@@ -64,10 +66,13 @@ export function rollupSettings(p: PlanRow): { thresholds: Thresholds; scores: Ro
   };
 }
 
-/** Loads a plan of the zone with the zone's business date. @throws AppError not_found */
-export async function loadPlan(db: DbOrTx, zoneId: string, planId: string): Promise<{ plan: PlanRow; asOf: string }> {
+/**
+ * Loads a plan of the zone with the zone's business date and the stamp of the data (the newest
+ * audit event's id; see evaluation.cache.ts). @throws AppError not_found
+ */
+export async function loadPlan(db: DbOrTx, zoneId: string, planId: string): Promise<{ plan: PlanRow; asOf: string; stamp: string }> {
   const [row] = await db
-    .select({ plan, asOf: zone.asOfDate })
+    .select({ plan, asOf: zone.asOfDate, stamp: sql<string>`coalesce((select max(${auditEvent.id}) from ${auditEvent}), 0)::text` })
     .from(plan)
     .innerJoin(zone, eq(zone.id, plan.zoneId))
     .where(and(eq(plan.id, planId), eq(plan.zoneId, zoneId)));
@@ -118,20 +123,28 @@ async function loadTree(db: DbOrTx, itemsWhere: SQL): Promise<{ items: ItemRow[]
  * @throws AppError not_found when the plan is not in the zone
  */
 export async function evaluatePlan(db: DbOrTx, zoneId: string, planId: string, overlay?: Overlay): Promise<PlanEvaluation> {
-  const { plan: p, asOf } = await loadPlan(db, zoneId, planId);
+  const { plan: p, asOf, stamp } = await loadPlan(db, zoneId, planId);
+  const held = overlay ? undefined : cachedEvaluation(db, planId, asOf, stamp);
+  if (held) return held;
   const { items, indicators } = await loadTree(db, sql`${planItem.planId} = ${planId}`);
   const series = await loadSeries(db, zoneId, indicators, planId, asOf, overlay, { lastYear: false });
-  return evaluate(asOf, p, items, indicators, series, { id: p.id, weight: 1, method: 'children', indicators: [], children: [] });
+  const ev = evaluate(asOf, p, items, indicators, series, { id: p.id, weight: 1, method: 'children', indicators: [], children: [] });
+  if (!overlay) keepEvaluation(db, planId, asOf, stamp, ev);
+  return ev;
 }
 
 /**
- * Judges one item and everything below it (all its roll-up depends on), without the rest of the plan.
+ * Judges one item and everything below it (all its roll-up depends on), without the rest of the plan
+ * (or answers the whole plan's evaluation when it is held).
  * @throws AppError not_found when the item is not in the zone
  */
 export async function evaluateSubtree(db: DbOrTx, zoneId: string, itemId: string): Promise<PlanEvaluation> {
   const [head] = await db.select({ planId: planItem.planId }).from(planItem).where(and(eq(planItem.id, itemId), eq(planItem.zoneId, zoneId)));
   if (!head) throw new AppError('not_found');
-  const { plan: p, asOf } = await loadPlan(db, zoneId, head.planId);
+  const { plan: p, asOf, stamp } = await loadPlan(db, zoneId, head.planId);
+  // The whole plan's evaluation, when held, judges this item the same way (roll-ups go bottom-up).
+  const held = cachedEvaluation(db, head.planId, asOf, stamp);
+  if (held) return held;
   const below = sql`(with recursive t(id) as (select ${itemId}::uuid union all select c.id from ${planItem} c join t on c.parent_id = t.id) select id from t)`;
   const { items, indicators } = await loadTree(db, sql`${planItem.id} in ${below}`);
   return evaluate(asOf, p, items, indicators, await loadSeries(db, zoneId, indicators, undefined, asOf, undefined, { lastYear: false }), null);

@@ -1,0 +1,42 @@
+import type { DbOrTx } from '../../db/client.js';
+import type { PlanEvaluation } from './evaluation.service.js';
+
+/**
+ * Plan evaluations kept between requests, per database handle, until the data they were computed
+ * from changes. The stamp of that data is the id of the newest audit event: every change of
+ * business data writes one in the same transaction, under a lock held until commit, so ids grow in
+ * commit order and a newer stamp means something may have changed. The zone's business date is
+ * part of the key. A stamp read before the data can only be older than the data, never newer, so
+ * a race costs a recomputation, never a stale answer.
+ */
+// A zone-size annual plan (960 items, 2,400 indicators) holds about 3.3 MB.
+const MAX_PLANS = 32;
+const caches = new WeakMap<object, Map<string, { stamp: string; ev: PlanEvaluation }>>();
+
+function cacheOf(db: DbOrTx): Map<string, { stamp: string; ev: PlanEvaluation }> {
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = new Map()));
+  return c;
+}
+
+const keyOf = (planId: string, asOf: string) => `${planId}@${asOf}`;
+
+/** The evaluation computed for this plan, business date and data stamp, if still held. */
+export function cachedEvaluation(db: DbOrTx, planId: string, asOf: string, stamp: string): PlanEvaluation | undefined {
+  const c = cacheOf(db);
+  const key = keyOf(planId, asOf);
+  const hit = c.get(key);
+  if (!hit || hit.stamp !== stamp) return undefined;
+  c.delete(key); // most recently used last
+  c.set(key, hit);
+  return hit.ev;
+}
+
+/** Keeps an evaluation; the least recently used plan is dropped beyond MAX_PLANS. */
+export function keepEvaluation(db: DbOrTx, planId: string, asOf: string, stamp: string, ev: PlanEvaluation): void {
+  const c = cacheOf(db);
+  const key = keyOf(planId, asOf);
+  c.delete(key);
+  c.set(key, { stamp, ev });
+  while (c.size > MAX_PLANS) c.delete(c.keys().next().value!);
+}
