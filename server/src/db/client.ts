@@ -47,9 +47,17 @@ function yieldBetweenQueries(client: PGlite): void {
     });
 }
 
+/**
+ * PGlite's buffer cache lives in the process's own memory (PostgreSQL's default is 128 MB). The
+ * files are read through the operating system's page cache anyway, so a smaller cache costs no
+ * measurable speed and keeps ~100 MB of RSS off a zone-size server (bench: plan evaluation of a
+ * 344 MB database, RSS 440 → 339 MB).
+ */
+const PGLITE_START = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
 /** Opens PGlite in a directory (or in memory with `memory://`), or from a dumped data-dir tarball. */
 export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
-  const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+  const client = await PGlite.create(dataDir, { startParams: PGLITE_START, ...(loadDataDir ? { loadDataDir } : {}) });
   yieldBetweenQueries(client);
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
