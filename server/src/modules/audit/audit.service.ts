@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, ilike, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { AuditEvent, AuditQuery } from '@lantu/core';
 import type { Db } from '../../db/client.js';
+import { containing, startingWith } from '../../platform/like.js';
 import { auditEvent } from './audit.table.js';
 
 type Filters = Omit<AuditQuery, 'page' | 'pageSize'>;
@@ -10,8 +11,8 @@ function where(zoneId: string, q: Filters): SQL {
   const conds: SQL[] = [or(eq(auditEvent.zoneId, zoneId), isNull(auditEvent.zoneId))!];
   if (q.from) conds.push(gte(auditEvent.at, new Date(`${q.from}T00:00:00Z`)));
   if (q.to) conds.push(lt(auditEvent.at, new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000)));
-  if (q.username) conds.push(ilike(auditEvent.username, `%${q.username}%`));
-  if (q.action) conds.push(ilike(auditEvent.action, `${q.action}%`));
+  if (q.username) conds.push(ilike(auditEvent.username, containing(q.username)));
+  if (q.action) conds.push(ilike(auditEvent.action, startingWith(q.action)));
   if (q.objectType) conds.push(eq(auditEvent.objectType, q.objectType));
   if (q.result) conds.push(eq(auditEvent.result, q.result));
   return and(...conds)!;

@@ -21,6 +21,12 @@ describe('audit trail', () => {
     expect(res.items[0].summary.after.name).toBe('临时专班');
   });
 
+  it('takes % and _ in the filters as text, not as wildcards', async () => {
+    expect((await auditor.request('GET', '/api/v1/audit-events?action=u_it.')).json().total).toBe(0);
+    expect((await auditor.request('GET', '/api/v1/audit-events?username=%25')).json().total).toBe(0);
+    expect((await auditor.request('GET', '/api/v1/audit-events?username=sysad')).json().total).toBeGreaterThan(0);
+  });
+
   it('filters failures and pages newest first', async () => {
     await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leader', password: 'nope-Nope-1' }, headers: { origin: 'http://localhost', host: 'localhost' } });
     const res = (await auditor.request('GET', '/api/v1/audit-events?result=failure&pageSize=1')).json();

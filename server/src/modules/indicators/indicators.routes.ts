@@ -17,7 +17,7 @@ export async function indicatorRoutes(app: FastifyInstance, { db }: ModuleDeps):
   );
 
   r.get('/api/v1/items/:id/indicators', { config: { access: PLAN_READERS }, schema: { tags, params: idParams, response: { 200: pageOf(indicator) } } }, async (req) =>
-    indicators.listIndicators(db, authOf(req).zoneId, { itemId: req.params.id }),
+    indicators.listItemIndicators(db, authOf(req).zoneId, req.params.id),
   );
 
   r.post('/api/v1/items/:id/indicators', { config: { access: PLAN_WRITERS }, schema: { tags, params: idParams, body: createIndicatorBody, response: { 201: indicator } } }, async (req, reply) =>

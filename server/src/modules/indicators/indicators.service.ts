@@ -102,6 +102,13 @@ function view(c: IndicatorContext, series: Series, asOf: string): Indicator {
  * The zone's indicators (of one plan or one item when asked), ordered by item code and position,
  * each judged as of the zone's business date.
  */
+/** An item's indicators. @throws AppError not_found when the item is not in the zone */
+export async function listItemIndicators(db: DbOrTx, zoneId: string, itemId: string): Promise<{ items: Indicator[]; total: number }> {
+  const [item] = await db.select({ id: planItem.id }).from(planItem).where(and(eq(planItem.id, itemId), eq(planItem.zoneId, zoneId)));
+  if (!item) throw new AppError('not_found');
+  return listIndicators(db, zoneId, { itemId });
+}
+
 export async function listIndicators(
   db: DbOrTx,
   zoneId: string,

@@ -217,4 +217,11 @@ describe('indicator validation', () => {
     const sysadmin = await login(t.app, 'sysadmin');
     expect((await sysadmin.request('GET', `/api/v1/indicators/${ind.HT}`)).statusCode).toBe(403);
   });
+
+  it('answers 404 for the indicators of an item that is not in the zone', async () => {
+    expect((await office.request('GET', `/api/v1/items/${item.X!.id}/indicators`)).json().total).toBeGreaterThan(0);
+    const res = await office.request('GET', `/api/v1/items/${crypto.randomUUID()}/indicators`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+  });
 });

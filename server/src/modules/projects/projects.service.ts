@@ -19,13 +19,11 @@ import { project, projectMilestone, projectProgress } from './projects.table.js'
 import { type JudgedProject, type ProjectRow, loadJudged, projectViews } from './projects.view.js';
 import { photoFilesOf } from './photos.service.js';
 import { removeStored } from '../../platform/files.js';
-
-/** Escapes LIKE wildcards so a search for `50%` means the text. */
-const likeText = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+import { containing } from '../../platform/like.js';
 
 /** The list filters SQL can apply (status and overdue are judged, so they are applied after). */
 function conditions(q: Partial<ProjectListQuery>): SQL | undefined {
-  const text = q.q ? likeText(q.q) : null;
+  const text = q.q ? containing(q.q) : null;
   return and(
     text ? or(ilike(project.code, text), ilike(project.name, text), ilike(project.enterprise, text), ilike(project.address, text)) : undefined,
     q.category ? eq(project.category, q.category) : undefined,

@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { type Actor, recordAudit } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, fieldError } from '../../platform/errors.js';
+import { containing } from '../../platform/like.js';
 import { endSessionsOf, grantsOf } from '../../platform/sessions.js';
 import { assertPasswordAcceptable, hashPassword } from '../auth/passwords.js';
 import { getPolicy } from '../security/security.service.js';
@@ -43,7 +44,7 @@ export async function getUser(db: DbOrTx, zoneId: string, id: string, now: Date)
 
 function listFilter(zoneId: string, q: Omit<UserListQuery, 'page' | 'pageSize'>): SQL {
   const conds: SQL[] = [eq(appUser.zoneId, zoneId)];
-  if (q.q) conds.push(or(ilike(appUser.username, `%${q.q}%`), ilike(appUser.displayName, `%${q.q}%`))!);
+  if (q.q) conds.push(or(ilike(appUser.username, containing(q.q)), ilike(appUser.displayName, containing(q.q)))!);
   if (q.status) conds.push(eq(appUser.status, q.status));
   if (q.unitId || q.role) {
     const g = [eq(roleGrant.userId, appUser.id)];
