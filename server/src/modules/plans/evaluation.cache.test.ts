@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { type Session, type TestApp, login, testApp } from '../../../test/helpers.js';
 import { zone } from '../zones/zones.table.js';
 
