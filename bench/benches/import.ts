@@ -1,7 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
-import { MAX_ROWS } from '../../server/src/modules/exchange/exchange.read.js';
 import { multipartFile } from '../lib/client.js';
 import { type BenchCtx, WrongAnswer, ratio, runBench } from '../lib/context.js';
 import type { BenchResult } from '../lib/report.js';
@@ -14,8 +13,6 @@ import { monthsEnding } from '../lib/sizes.js';
  * same streaming options and none of our logic. One import per file (a second would change nothing).
  */
 
-/** Values imported for context when the full file is refused (the per-row cost; a bounded run time). */
-const FALLBACK_ROWS = 5000;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A 月度数据 sheet: each indicator of the plan gets its 24 months (2019-01 … 2020-12) in turn. */
@@ -99,16 +96,7 @@ export function xlsxImport(ctx: BenchCtx): Promise<BenchResult> {
       return;
     }
     if (full.status >= 500) throw new WrongAnswer(`import of ${rows} values crashed: HTTP ${full.status}`);
-    // Refused (the reader's row limit): the figure is missed; measure the largest import the app takes for context.
+    // Refused: the figure is missed, with the reason.
     r.figures.push({ key: 'import_vs_exceljs', label: 'import ÷ exceljs parse-only', value: null, unit: '×', target: { op: '<=', limit: 2 }, note: `${rows.toLocaleString('en-US')} values refused: ${full.refusal} after ${Math.round(full.ms)} ms` });
-    const fallbackRows = Math.min(rows, MAX_ROWS, FALLBACK_ROWS);
-    const small = await valuesWorkbook(codes, fallbackRows);
-    const smallBase = await baseline(small);
-    const part = await importOnce(ctx, z.importPlanId, small, `values-${fallbackRows}.xlsx`);
-    if (!part.ok) throw new WrongAnswer(`import of ${fallbackRows} values refused too: ${part.refusal}`);
-    if (part.created !== fallbackRows) throw new WrongAnswer(`import created ${part.created} values of ${fallbackRows}`);
-    r.latencies[`exceljs parse-only, ${fallbackRows} rows (3 runs)`] = summarize(smallBase.times);
-    r.figures.push({ key: 'import_small_ms', label: `import of ${fallbackRows.toLocaleString('en-US')} values (the reader refuses over ${MAX_ROWS.toLocaleString('en-US')} rows)`, value: Math.round(part.ms), unit: 'ms' });
-    r.figures.push(ratio('import_small_vs_exceljs', `import ÷ exceljs parse-only at ${fallbackRows.toLocaleString('en-US')} values`, part.ms, smallBase.median));
   });
 }

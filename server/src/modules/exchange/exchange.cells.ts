@@ -43,6 +43,9 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 /** A number as a decimal string: 15 significant digits (what Excel shows), so float noise never reaches storage. */
 export function numberToDecimal(n: number): string | null {
   if (!Number.isFinite(n)) return null;
+  // At most 14 significant digits and no exponent: already what 15-digit rounding gives.
+  const plain = String(n);
+  if (plain.length <= 15 && !plain.includes('e')) return plain === '-0' ? '0' : plain;
   const p = Number(n.toPrecision(15));
   let s = String(p);
   if (/e/i.test(s)) s = p.toFixed(Math.min(20, Math.max(0, -Math.floor(Math.log10(Math.abs(p))) + 14))).replace(/\.?0+$/, '');

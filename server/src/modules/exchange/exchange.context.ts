@@ -72,13 +72,23 @@ export async function itemsContext(db: DbOrTx, zoneId: string, p: PlanRow): Prom
 
 async function planIndicators(db: DbOrTx, planId: string) {
   return db
-    .select({ id: indicator.id, code: indicator.code, name: indicator.name, kind: indicator.kind, year: indicator.year, source: indicator.source, itemCode: planItem.code, position: indicator.position })
+    .select({ id: indicator.id, itemId: indicator.itemId, code: indicator.code, name: indicator.name, kind: indicator.kind, year: indicator.year, source: indicator.source, itemCode: planItem.code, position: indicator.position })
     .from(indicator)
     .innerJoin(planItem, eq(planItem.id, indicator.itemId))
     .where(eq(planItem.planId, planId));
 }
 
-async function planValues(db: DbOrTx, planId: string): Promise<ValuesContext['values']> {
+interface StoredValue {
+  indicatorId: string;
+  period: string;
+  version: number;
+  value: string;
+  currentAmount: string | null;
+  lastYearAmount: string | null;
+  note: string | null;
+}
+
+async function planValues(db: DbOrTx, planId: string): Promise<StoredValue[]> {
   return db
     .select({
       indicatorId: indicatorValue.indicatorId,
@@ -95,8 +105,9 @@ async function planValues(db: DbOrTx, planId: string): Promise<ValuesContext['va
     .where(eq(planItem.planId, planId));
 }
 
+/** The plan's indicators a values import checks its rows against (stored values are read when saving, only those the file names). */
 export async function valuesContext(db: DbOrTx, planId: string): Promise<ValuesContext> {
-  return { indicators: await planIndicators(db, planId), values: await planValues(db, planId) };
+  return { indicators: await planIndicators(db, planId) };
 }
 
 const byItemThenPosition = (a: { itemCode: string; position: number }, b: { itemCode: string; position: number }) => compareCodes(a.itemCode, b.itemCode) || a.position - b.position;

@@ -1,21 +1,22 @@
+import { createHash } from 'node:crypto';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { type Actor, recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { lockPlan } from '../plans/plans.service.js';
 import { createItem, updateItem } from '../plans/items.service.js';
 import { createIndicator, updateIndicator } from '../indicators/indicators.service.js';
-import { putValue } from '../indicators/values.service.js';
 import type { ImportCounts, ImportResult } from '@lantu/core';
 import { type ImportKind, type Locale, SHEETS_OF } from './exchange.columns.js';
 import { itemsContext, loadPlan, valuesContext } from './exchange.context.js';
 import { type ItemsPlan, planItemsImport } from './exchange.items-rows.js';
-import { type ValuesPlan, planValuesImport } from './exchange.values-rows.js';
+import { planValuesImport } from './exchange.values-rows.js';
+import { saveValueOps } from '../indicators/values-bulk.service.js';
 import { readImport } from './exchange.read.js';
 import type { RowIssue, SheetData } from './exchange.rows.js';
 import { reportOf } from './exchange.messages.js';
 import { shown } from './exchange.cells.js';
 
-/** An import: read the file, check every row, then save it all in one transaction through the owning services. */
+/** An import: read the file, check every row, then save it all in one transaction (items and indicators through their services, values in bulk). */
 
 
 /** Request-body fields of the services → the columns that hold them. */
@@ -91,24 +92,42 @@ async function saveItems(tx: DbOrTx, actor: Actor, zoneId: string, planId: strin
   return { created, updated };
 }
 
-async function saveValues(tx: DbOrTx, actor: Actor, zoneId: string, plan: ValuesPlan, sheet: SheetData) {
-  const created = zero();
-  const updated = zero();
-  for (const op of plan.values) {
-    await onRow(sheet, op.row, async () => {
-      await putValue(tx, actor, zoneId, op.indicatorId, op.period, op.body);
-      (op.created ? created : updated).values++;
-    });
-  }
-  return { created, updated };
-}
-
 const rowsOf = (sheets: Partial<Record<string, SheetData>>) => Object.fromEntries(Object.entries(sheets).map(([k, s]) => [k, s!.rows.length]));
+
+/** A values import: every month written at once, summarised in one `indicator_value.import` event. */
+async function importValues(tx: DbOrTx, actor: Actor, zoneId: string, planId: string, sheet: SheetData, file: { data: Buffer; name: string }, refuse: (issues: RowIssue[]) => AppError): Promise<ImportResult> {
+  const plan = planValuesImport(sheet, await valuesContext(tx, planId));
+  if (plan.issues.length) throw refuse(plan.issues);
+  const saved = await saveValueOps(tx, actor, zoneId, plan.values);
+  if (saved.conflicts.length) {
+    throw new RowFailure(saved.conflicts.map((row) => ({ sheet: sheet.key, sheetName: sheet.name, row, column: '', field: '', issue: 'version_conflict', got: 'version_conflict' })));
+  }
+  const counts = { created: { ...zero(), values: saved.created }, updated: { ...zero(), values: saved.changed }, unchanged: saved.unchanged, skipped: plan.skipped };
+  await recordAudit(tx, actor, {
+    action: 'indicator_value.import',
+    objectType: 'plan',
+    objectId: planId,
+    summary: {
+      kind: 'values',
+      file: file.name.slice(0, 200),
+      sha256: createHash('sha256').update(file.data).digest('hex'),
+      rows: sheet.rows.length,
+      created: saved.created,
+      changed: saved.changed,
+      unchanged: saved.unchanged,
+      skipped: plan.skipped,
+      items: [...new Set(saved.changes.map((c) => c.itemId))],
+      indicators: saved.changes,
+    },
+  });
+  return { ok: true, ...counts };
+}
 
 /**
  * Imports a workbook into a plan: every row is checked first; only a file without a single
- * problem is saved, in one transaction, through the plans and indicators services (each writing
- * its own audit event), closed by one `plan.import` event.
+ * problem is saved, in one transaction. Items and indicators go through the plans and indicators
+ * services (each writing its own audit event), closed by one `plan.import` event; monthly values
+ * are written in bulk and recorded as one `indicator_value.import` event listing every month changed.
  * @throws AppError not_found (plan), unsupported_media_type (not an .xlsx),
  *   validation_failed with `{ ok: false, errors: [{ sheet, row, column, field, issue, message }] }`
  */
@@ -120,23 +139,17 @@ export async function importWorkbook(db: Db, actor: Actor, zoneId: string, planI
     return await db.transaction(async (tx) => {
       // Held to the end: nobody reshapes the tree between the checks and the saves.
       const p = await lockPlan(tx, zoneId, planId);
-      let saved: { created: ImportCounts; updated: ImportCounts };
-      let rest: { unchanged: number; skipped: number };
-      if (kind === 'items') {
-        const ctx = await itemsContext(tx, zoneId, p);
-        const plan = planItemsImport(sheets, ctx);
-        if (readIssues.length || plan.issues.length) throw refuse([...readIssues, ...plan.issues]);
-        saved = await saveItems(tx, actor, zoneId, planId, plan, sheets, new Map(ctx.items.map((i) => [i.code, i.id])));
-        rest = { unchanged: plan.unchanged, skipped: 0 };
-      } else {
-        const plan = sheets.values ? planValuesImport(sheets.values, await valuesContext(tx, planId)) : null;
-        if (!plan || readIssues.length || plan.issues.length) throw refuse([...readIssues, ...(plan?.issues ?? [])]);
-        saved = await saveValues(tx, actor, zoneId, plan, sheets.values!);
-        rest = { unchanged: plan.unchanged, skipped: plan.skipped };
+      if (kind === 'values') {
+        if (!sheets.values || readIssues.length) throw refuse(readIssues);
+        return importValues(tx, actor, zoneId, planId, sheets.values, file, refuse);
       }
-      const result: ImportResult = { ok: true, ...saved, ...rest };
+      const ctx = await itemsContext(tx, zoneId, p);
+      const plan = planItemsImport(sheets, ctx);
+      if (readIssues.length || plan.issues.length) throw refuse([...readIssues, ...plan.issues]);
+      const saved = await saveItems(tx, actor, zoneId, planId, plan, sheets, new Map(ctx.items.map((i) => [i.code, i.id])));
+      const rest = { unchanged: plan.unchanged, skipped: 0 };
       await recordAudit(tx, actor, { action: 'plan.import', objectType: 'plan', objectId: planId, summary: { kind, file: file.name.slice(0, 200), rows: rowsOf(sheets), ...saved, ...rest } });
-      return result;
+      return { ok: true, ...saved, ...rest };
     });
   } catch (e) {
     if (e instanceof RowFailure) throw refuse(e.issues);

@@ -8,8 +8,8 @@ import type { RawRow, RowIssue, SheetData } from './exchange.rows.js';
 
 /** Reads an uploaded workbook into rows keyed by field: the only file I/O of the plan, project and report imports. */
 
-/** Most data rows one sheet may hold (the 2,000-row imports the zone runs, with room to spare). */
-export const MAX_ROWS = 20_000;
+/** Most data rows one sheet may hold (a zone's year of monthly values is about 100,000 rows; twice that). */
+export const MAX_ROWS = 200_000;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /** An .xlsx is a zip: anything else is refused by its content, whatever its name or type says. */
@@ -71,7 +71,8 @@ async function readSheet<K extends string>(ws: SheetReader, spec: SheetSpec<K>, 
     const cells: RawRow['cells'] = {};
     let any = false;
     for (const [k, col] of cols) {
-      const v = rawOf(r.getCell(col).value);
+      // findCell: an empty cell is not created just to be read.
+      const v = rawOf(r.findCell(col)?.value);
       cells[k] = v;
       any ||= v !== null;
     }

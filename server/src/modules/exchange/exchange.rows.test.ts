@@ -162,10 +162,9 @@ describe('items rows', () => {
 describe('values rows', () => {
   const VCOLS = { code: 'A', period: 'B', value: 'C', currentAmount: 'D', lastYearAmount: 'E', note: 'F' };
   const vctx = {
-    indicators: [{ id: I1, code: 'INV', kind: 'amount', year: 2021, source: 'reported' }, { id: 'g', code: 'GDP', kind: 'growth', year: 2021, source: 'reported' }],
-    values: [{ indicatorId: I1, period: '2021-01', version: 2, value: '4.5', currentAmount: null, lastYearAmount: null, note: null }],
+    indicators: [{ id: I1, itemId: 'item', code: 'INV', kind: 'amount', year: 2021, source: 'reported' }, { id: 'g', itemId: 'item', code: 'GDP', kind: 'growth', year: 2021, source: 'reported' }],
   };
-  it('skips empty prefilled rows, updates with the version read, reports unknown codes and duplicates', () => {
+  it('skips empty prefilled rows, plans what the value service would store, reports unknown codes and duplicates', () => {
     const plan = planValuesImport(
       sheet('values', '月度数据', VCOLS, [
         { code: 'INV', period: '2021-01', value: 4.5 },
@@ -176,8 +175,12 @@ describe('values rows', () => {
       vctx,
     );
     expect(plan.issues).toEqual([]);
-    expect(plan).toMatchObject({ unchanged: 1, skipped: 1 });
-    expect(plan.values.map((v) => [v.code, v.period, v.created])).toEqual([['INV', '2021-02', true], ['GDP', '2021-02', true]]);
+    expect(plan).toMatchObject({ skipped: 1 });
+    expect(plan.values.map((v) => [v.code, v.period, v.value, v.currentAmount, v.lastYearAmount, 'note' in v])).toEqual([
+      ['INV', '2021-01', '4.5', null, null, false],
+      ['INV', '2021-02', '5', null, null, false],
+      ['GDP', '2021-02', '10', '110', '100', false],
+    ]);
     const bad = planValuesImport(
       sheet('values', '月度数据', VCOLS, [
         { code: 'NOPE', period: '2021-01', value: 1 },

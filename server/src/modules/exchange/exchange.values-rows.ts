@@ -1,37 +1,24 @@
-import { type PutValueBody, putValueBody } from '@lantu/core';
+import { type PutValueBody, growthFromAmounts, putValueBody } from '@lantu/core';
 import { isComputedSource } from '../indicators/evaluation.js';
+import type { ValueOp } from '../indicators/values-bulk.service.js';
 import { VALUE_COLUMNS } from './exchange.columns.js';
-import { shown } from './exchange.cells.js';
-import { type FieldIssue, type RowIssue, type SheetData, byPlace, changedFields, locate, readRow, zodToFields } from './exchange.rows.js';
+import { type Read, shown } from './exchange.cells.js';
+import { type FieldIssue, type RawRow, type RowIssue, type SheetData, byPlace, locate, readRow, zodToFields } from './exchange.rows.js';
 
 /** Row rules of a values import (sheet 月度数据). Pure. */
 
 export interface ValuesContext {
   /** The plan's indicators. */
-  indicators: { id: string; code: string; kind: string; year: number; source: string }[];
-  /** Values already recorded for them. */
-  values: { indicatorId: string; period: string; version: number; value: string; currentAmount: string | null; lastYearAmount: string | null; note: string | null }[];
+  indicators: { id: string; itemId: string; code: string; kind: string; year: number; source: string }[];
 }
 
-export interface ValueOp {
-  row: number;
-  code: string;
-  indicatorId: string;
-  period: string;
-  created: boolean;
-  body: PutValueBody;
-}
-
+/** One month's value as a row sets it, already in the form the value service stores (growth computed from its amounts). */
 export interface ValuesPlan {
   issues: RowIssue[];
   values: ValueOp[];
-  unchanged: number;
   /** Rows naming an indicator and month but holding no figure (the prefilled template's empty rows). */
   skipped: number;
 }
-
-const FIGURES = ['value', 'currentAmount', 'lastYearAmount', 'note'] as const;
-const DECIMALS = ['value', 'currentAmount', 'lastYearAmount'];
 
 type Figures = Partial<Record<'value' | 'currentAmount' | 'lastYearAmount', string>>;
 
@@ -49,44 +36,56 @@ export function valueRules(ind: ValuesContext['indicators'][number], period: str
   return out;
 }
 
-/** Checks every row of a values workbook and plans the puts; nothing is planned for a file with issues. */
+/** What the value service would store for a checked body (values.service.ts valueFrom): given amounts decide a growth value. */
+function storedOf(body: PutValueBody): Pick<ValueOp, 'value' | 'currentAmount' | 'lastYearAmount' | 'note'> {
+  const cur = body.currentAmount ?? null;
+  const last = body.lastYearAmount ?? null;
+  const value = cur !== null && last !== null ? growthFromAmounts(cur, last)! : body.value!;
+  return { value, currentAmount: cur, lastYearAmount: last, ...(body.note !== undefined ? { note: body.note } : {}) };
+}
+
+/** Adds an issue unless its field already has one. */
+function addIssue(all: FieldIssue[], i: FieldIssue): void {
+  if (!all.some((x) => x.field === i.field)) all.push(i);
+}
+
+const blank = (row: RawRow) => row.cells.value == null && row.cells.currentAmount == null && row.cells.lastYearAmount == null && row.cells.note == null;
+const unitless = (): Read<string> => ({ ok: false, issue: 'unknown_unit' });
+
+/**
+ * Checks every row of a values workbook (the same cell readers, body schema and value rules as a
+ * single entry) and plans the writes; nothing is planned for a file with issues. Whether a month
+ * changes is decided against the stored values when saving.
+ */
 export function planValuesImport(sheet: SheetData, ctx: ValuesContext): ValuesPlan {
   const indicators = new Map(ctx.indicators.map((i) => [i.code, i]));
-  const current = new Map(ctx.values.map((v) => [`${v.indicatorId}|${v.period}`, v]));
   const seen = new Map<string, number>();
   const issues: RowIssue[] = [];
   const ops: ValueOp[] = [];
-  let unchanged = 0;
   let skipped = 0;
   for (const row of sheet.rows) {
-    if (FIGURES.every((f) => row.cells[f] == null)) {
+    if (blank(row)) {
       skipped++;
       continue;
     }
-    const { fields, issues: own } = readRow(VALUE_COLUMNS, row, () => ({ ok: false, issue: 'unknown_unit' }));
+    const { fields, issues: own } = readRow(VALUE_COLUMNS, row, unitless);
     const { code, period, ...figures } = fields as { code?: string; period?: string } & Record<string, string>;
     const parsed = putValueBody.safeParse(figures);
-    const all: FieldIssue[] = [...own];
-    const add = (i: FieldIssue) => all.some((x) => x.field === i.field) || all.push(i);
-    if (!parsed.success) zodToFields(parsed.error.issues, {}, (f) => shown(row.cells[f] ?? null)).forEach(add);
+    const all: FieldIssue[] = own;
+    if (!parsed.success) for (const i of zodToFields(parsed.error.issues, {}, (f) => shown(row.cells[f] ?? null))) addIssue(all, i);
     const ind = code ? indicators.get(code) : undefined;
-    if (code && !ind) add({ field: 'code', issue: 'unknown_indicator', got: code });
-    if (ind) valueRules(ind, period, figures).forEach(add);
+    if (code && !ind) addIssue(all, { field: 'code', issue: 'unknown_indicator', got: code });
+    if (ind) for (const i of valueRules(ind, period, figures)) addIssue(all, i);
     const key = ind && period ? `${ind.id}|${period}` : undefined;
-    if (key && seen.has(key)) add({ field: 'period', issue: 'duplicate', got: period, expected: String(seen.get(key)) });
+    if (key && seen.has(key)) addIssue(all, { field: 'period', issue: 'duplicate', got: period, expected: String(seen.get(key)) });
     else if (key) seen.set(key, row.row);
-    issues.push(...locate(sheet, row.row, all));
-    if (all.length || !parsed.success || !ind || !period || !key) continue;
-    const cur = current.get(key);
-    if (!cur) {
-      ops.push({ row: row.row, code: ind.code, indicatorId: ind.id, period, created: true, body: parsed.data });
+    if (all.length) {
+      issues.push(...locate(sheet, row.row, all));
       continue;
     }
-    const changes = changedFields(parsed.data as Record<string, unknown>, cur, DECIMALS);
-    if (Object.keys(changes).length === 0) unchanged++;
-    else ops.push({ row: row.row, code: ind.code, indicatorId: ind.id, period, created: false, body: { ...parsed.data, version: cur.version } });
+    if (!parsed.success || !ind || !period) continue;
+    ops.push({ row: row.row, code: ind.code, indicatorId: ind.id, itemId: ind.itemId, period, ...storedOf(parsed.data) });
   }
   issues.sort(byPlace);
-  const ok = issues.length === 0;
-  return { issues, values: ok ? ops : [], unchanged, skipped };
+  return { issues, values: issues.length === 0 ? ops : [], skipped };
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { AuditEvent, CreateItemBody, ItemListQuery, PlanItem, UpdateItemBody } from '@lantu/core';
 import type { DbOrTx } from '../../db/client.js';
 import { type Actor, recordAudit } from '../../platform/audit.js';
@@ -135,9 +135,13 @@ export async function deleteItem(db: DbOrTx, actor: Actor, zoneId: string, itemI
   });
 }
 
+/** Imports of many values name the items they touched in `items`, and list each indicator's months (indicator_value.import). */
+const VALUES_IMPORT = 'indicator_value.import';
+
 /**
  * The item's change history, newest first: events on the item, its indicators and their values
- * (also of indicators since deleted, which name the item in their summary).
+ * (also of indicators since deleted, which name the item in their summary), and the value imports
+ * that changed its indicators, their summary narrowed to this item's indicators.
  * @throws AppError not_found when the item is not in the zone
  */
 export async function itemHistory(db: DbOrTx, zoneId: string, itemId: string, page = { page: 1, pageSize: 50 }): Promise<{ items: AuditEvent[]; total: number }> {
@@ -147,10 +151,17 @@ export async function itemHistory(db: DbOrTx, zoneId: string, itemId: string, pa
   const vals = indIds.length ? await db.select({ id: indicatorValue.id }).from(indicatorValue).where(inArray(indicatorValue.indicatorId, indIds)) : [];
   const where = and(
     eq(auditEvent.zoneId, zoneId),
-    inArray(auditEvent.objectType, ['plan_item', 'indicator', 'indicator_value']),
-    or(inArray(auditEvent.objectId, [itemId, ...indIds, ...vals.map((v) => v.id)]), sql`${auditEvent.summary}->>'itemId' = ${itemId}`),
+    or(
+      and(
+        inArray(auditEvent.objectType, ['plan_item', 'indicator', 'indicator_value']),
+        or(inArray(auditEvent.objectId, [itemId, ...indIds, ...vals.map((v) => v.id)]), sql`${auditEvent.summary}->>'itemId' = ${itemId}`),
+      ),
+      and(eq(auditEvent.action, VALUES_IMPORT), sql`${auditEvent.summary}->'items' @> jsonb_build_array(${itemId}::text)`),
+    ),
   );
+  const summary = sql<unknown>`case when ${auditEvent.action} = ${VALUES_IMPORT} then jsonb_set(${auditEvent.summary} - 'items', '{indicators}',
+    (select coalesce(jsonb_agg(x), '[]'::jsonb) from jsonb_array_elements(${auditEvent.summary}->'indicators') x where x->>'itemId' = ${itemId})) else ${auditEvent.summary} end`;
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(auditEvent).where(where);
-  const rows = await db.select().from(auditEvent).where(where).orderBy(desc(auditEvent.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+  const rows = await db.select({ ...getTableColumns(auditEvent), summary }).from(auditEvent).where(where).orderBy(desc(auditEvent.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize);
   return { items: rows.map(auditEventView), total };
 }
