@@ -157,8 +157,9 @@ const progressWorker: Worker = async (s, ledger, tally, stop) => {
 const reportWorker: Worker = async (s, ledger, tally, stop) => {
   let report = await s.reporter.get<Report>(`/api/v1/reports/${s.reportId}`);
   const rk = `report:${report.id}`;
+  // A step answers the report's summary (no lines); the steps change no line.
   const stepped = (r: Reply, extra: Record<string, string> = {}) => {
-    report = r.body as Report;
+    report = { ...report, ...(r.body as Omit<Report, 'lines'>) };
     ledger.ack({ [rk]: `${report.state}@${report.version}`, ...Object.fromEntries(report.lines.map((l) => [`line:${l.id}`, lineState(l)])), ...extra });
   };
   while (!stop()) {

@@ -1,4 +1,5 @@
-import { asc, gt, sql } from 'drizzle-orm';
+import { asc, gt, is, sql } from 'drizzle-orm';
+import { NodePgTransaction } from 'drizzle-orm/node-postgres';
 import { type DbOrTx, queryRows } from '../db/client.js';
 import { auditEvent } from '../modules/audit/audit.table.js';
 import { HASH_ALG, canonicalJson, digest } from './canonical.js';
@@ -47,20 +48,39 @@ export function hashedText(row: Omit<Row, 'hash'>): string {
   return canonicalJson({ ...row, id: String(row.id), at: row.at.toISOString(), hash: undefined });
 }
 
+const CHAIN_LOCK = sql`select pg_advisory_xact_lock(7474001)`;
+/** The next event id and the chain's last hash, in one round trip. */
+const CHAIN_HEAD = sql`select nextval('audit_event_id_seq')::text as id, (select ${auditEvent.hash} from ${auditEvent} order by ${auditEvent.id} desc limit 1) as prev`;
+interface ChainHead {
+  id: string;
+  prev: string | null;
+}
+
+/**
+ * Takes the chain's lock, then reads its head in a statement of its own (a snapshot that sees the
+ * previous holder's row). The lock is held until the commit, so the round trips from here on are
+ * what every other writer waits for. On PostgreSQL both go in one round trip: node-postgres sends a
+ * query without parameters in the simple protocol, where each statement of the string takes its
+ * own snapshot. PGlite runs in-process, one statement per call.
+ */
+async function lockChainHead(tx: DbOrTx): Promise<ChainHead> {
+  if (is(tx, NodePgTransaction)) {
+    const results = (await tx.execute(sql`${CHAIN_LOCK}; ${CHAIN_HEAD}`)) as unknown as { rows: ChainHead[] }[];
+    return results[1]!.rows[0]!;
+  }
+  await tx.execute(CHAIN_LOCK);
+  return (await queryRows<ChainHead>(tx, CHAIN_HEAD))[0]!;
+}
+
 /**
  * Appends one event to the hash chain, inside the caller's transaction so it commits with the change.
  * An advisory lock serialises writers so the chain never forks.
  */
 export async function recordAudit(tx: DbOrTx, actor: Actor, input: AuditInput): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(7474001)`);
-  // After the lock, in a statement of its own (a snapshot that sees the previous holder's row): the
-  // chain's last hash and the next id in one round trip, since the lock is held until the commit.
-  const [next] = await queryRows<{ id: string; prev: string | null }>(
-    tx,
-    sql`select nextval('audit_event_id_seq')::text as id, (select ${auditEvent.hash} from ${auditEvent} order by ${auditEvent.id} desc limit 1) as prev`,
-  );
+  const summary = input.summary ? (JSON.parse(canonicalJson(redact(input.summary))) as unknown) : null;
+  const next = await lockChainHead(tx);
   const row: Omit<Row, 'hash'> = {
-    id: BigInt(next!.id),
+    id: BigInt(next.id),
     zoneId: input.zoneId !== undefined ? input.zoneId : actor.zoneId,
     at: new Date(),
     userId: actor.userId,
@@ -72,9 +92,9 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, input: AuditInput): 
     objectType: input.objectType ?? null,
     objectId: input.objectId ?? null,
     result: input.result ?? 'success',
-    summary: input.summary ? (JSON.parse(canonicalJson(redact(input.summary))) as unknown) : null,
+    summary,
     hashAlg: HASH_ALG,
-    prevHash: next!.prev ?? GENESIS,
+    prevHash: next.prev ?? GENESIS,
   };
   await tx.insert(auditEvent).values({ ...row, hash: digest(HASH_ALG, hashedText(row)) });
 }

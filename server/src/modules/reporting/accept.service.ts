@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { ReportDetail } from '@lantu/core';
+import type { UnitReport } from '@lantu/core';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/audit.js';
 import { AppError, fieldError } from '../../platform/errors.js';
@@ -11,7 +11,7 @@ import type { ReportScope } from './reporting.policy.js';
 import { REPORT_STAFF, notifyUnit } from './reporting.notify.js';
 import { type ReportContext, loadReport } from './reporting.rows.js';
 import { reportLine, reportLineFile } from './reporting.table.js';
-import { getReport } from './reports.read.js';
+import { lineCounts } from './reports.read.js';
 import { applyStep, checkTransition, refOf } from './transitions.service.js';
 
 /** Acceptance: the office's last step, the only one that makes a report's figures count. */
@@ -57,11 +57,12 @@ async function applyLine(tx: DbOrTx, actor: Actor, c: ReportContext, i: LineInfo
  * becomes the accepted figure (indicator values with the line's evidence, project progress, item
  * notes and manual progress), summarised in one `report.accept` audit event. If any line cannot be
  * applied now (a project's total would be exceeded), nothing changes.
+ * @returns the report as accepted (its summary)
  * @throws AppError not_found, forbidden, conflict (state), version_conflict,
  *   validation_failed (`lines.<id>.completedInvestment` exceeds_total, `lines.<id>` required)
  */
-export async function acceptReport(db: DbOrTx, actor: Actor, scope: ReportScope, zoneId: string, reportId: string, version: number): Promise<ReportDetail> {
-  await db.transaction(async (tx) => {
+export async function acceptReport(db: DbOrTx, actor: Actor, scope: ReportScope, zoneId: string, reportId: string, version: number): Promise<UnitReport> {
+  return db.transaction(async (tx) => {
     const c = await loadReport(tx, zoneId, reportId, true);
     checkTransition(scope, c, 'accept', version);
     const infos = await lineInfos(tx, eq(reportLine.reportId, reportId));
@@ -77,9 +78,9 @@ export async function acceptReport(db: DbOrTx, actor: Actor, scope: ReportScope,
       }
     }
     if (infos.length) await tx.update(reportLineFile).set({ accepted: true, updatedAt: new Date() }).where(inArray(reportLineFile.lineId, infos.map((i) => i.line.id)));
-    await applyStep(tx, actor, c, 'accept', { state: 'accepted', acceptedAt: new Date() }, { values: applied.values, progress: applied.progress, notes: applied.notes }, (v) =>
+    const counts = await lineCounts(tx, reportId);
+    return applyStep(tx, actor, c, 'accept', counts, { state: 'accepted', acceptedAt: new Date() }, { values: applied.values, progress: applied.progress, notes: applied.notes }, (v) =>
       notifyUnit(tx, refOf(c), REPORT_STAFF, 'accepted', `accepted:${reportId}:${v}`),
     );
   });
-  return getReport(db, null, zoneId, reportId);
 }

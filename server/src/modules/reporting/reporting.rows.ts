@@ -36,16 +36,17 @@ export interface ReportContext {
  * @throws AppError not_found (no such report in the zone)
  */
 export async function loadReport(db: DbOrTx, zoneId: string, reportId: string, forUpdate = false): Promise<ReportContext> {
-  const q = db.select().from(unitReport).where(and(eq(unitReport.id, reportId), eq(unitReport.zoneId, zoneId)));
-  const [report] = forUpdate ? await q.for('update') : await q;
-  if (!report) throw new AppError('not_found');
-  const [row] = await db
-    .select({ cycle: reportCycle, unitName: unit.name, asOf: zone.asOfDate })
-    .from(reportCycle)
-    .innerJoin(unit, eq(unit.id, report.unitId))
+  // One round trip: the report (its row alone locked) with its cycle, unit name and business date.
+  const q = db
+    .select({ report: unitReport, cycle: reportCycle, unitName: unit.name, asOf: zone.asOfDate })
+    .from(unitReport)
+    .innerJoin(reportCycle, eq(reportCycle.id, unitReport.cycleId))
+    .innerJoin(unit, eq(unit.id, unitReport.unitId))
     .innerJoin(zone, eq(zone.id, reportCycle.zoneId))
-    .where(eq(reportCycle.id, report.cycleId));
-  return { report, cycle: row!.cycle, unitName: row!.unitName, asOf: row!.asOf };
+    .where(and(eq(unitReport.id, reportId), eq(unitReport.zoneId, zoneId)));
+  const [row] = forUpdate ? await q.for('update', { of: unitReport }) : await q;
+  if (!row) throw new AppError('not_found');
+  return row;
 }
 
 /**

@@ -46,16 +46,16 @@ export async function reportRoutes(app: FastifyInstance, deps: ModuleDeps): Prom
     accept: { access: OFFICE, run: acceptReport },
   } as const;
   for (const [verb, s] of Object.entries(steps)) {
-    r.post(`/api/v1/reports/:id/${verb}`, { config: { access: s.access }, schema: { tags, params: idParams, body: reportActionBody, response: { 200: reportDetail } } }, async (req) =>
+    r.post(`/api/v1/reports/:id/${verb}`, { config: { access: s.access }, schema: { tags, params: idParams, body: reportActionBody, response: { 200: unitReport } } }, async (req) =>
       s.run(db, req.actor, scope(req), zone(req), req.params.id, req.body.version),
     );
   }
 
-  r.post('/api/v1/reports/:id/return', { config: { access: RETURNERS }, schema: { tags, params: idParams, body: returnReportBody, response: { 200: reportDetail } } }, async (req) =>
+  r.post('/api/v1/reports/:id/return', { config: { access: RETURNERS }, schema: { tags, params: idParams, body: returnReportBody, response: { 200: unitReport } } }, async (req) =>
     returnReport(db, req.actor, scope(req), zone(req), req.params.id, req.body),
   );
 
-  r.post('/api/v1/reports/:id/reopen', { config: { access: OFFICE }, schema: { tags, params: idParams, body: reopenReportBody, response: { 200: reportDetail } } }, async (req) =>
+  r.post('/api/v1/reports/:id/reopen', { config: { access: OFFICE }, schema: { tags, params: idParams, body: reopenReportBody, response: { 200: unitReport } } }, async (req) =>
     reopenReport(db, req.actor, scope(req), zone(req), req.params.id, req.body),
   );
 

@@ -27,6 +27,14 @@ const lineOf = (r: ReportDetail, pred: (l: ReportLine) => boolean) => {
 const mine = (r: ReportDetail) => lineOf(r, (l) => l.indicatorId === indicatorId);
 const evaluation = async () => (await f.leader.request('GET', `/api/v1/indicators/${indicatorId}`)).json().evaluation;
 const auditsOf = async (action: string) => (await f.t.database.db.select().from(auditEvent).where(eq(auditEvent.action, action))).length;
+/** A step answers the report's summary: what the report reads as afterwards, less its lines. */
+const summaryOf = ({ lines: _lines, jumpBand: _band, ...rest }: ReportDetail): UnitReport => rest;
+async function expectSummary(answer: UnitReport): Promise<ReportDetail> {
+  expect(answer).not.toHaveProperty('lines');
+  const read = await f.detail(f.office, answer.id);
+  expect(answer).toEqual(summaryOf(read));
+  return read;
+}
 
 const BOUNDARY = '----lantu-report-boundary';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -157,15 +165,16 @@ describe('a unit report from draft to acceptance', () => {
     // The business date of the submission comes with the wall-clock time.
     expect(res.json()).toMatchObject({ state: 'submitted', late: true, daysLate: 2, submittedOn: '2021-03-27' });
     expect(res.json().submittedAt).not.toBeNull();
+    await expectSummary(res.json());
     expect((await f.notificationsOf('unit_head', 'submitted')).length).toBe(1);
     const late = (await f.office.request('GET', `/api/v1/reports?cycleId=${cycle.id}&late=true&pageSize=100`)).json<{ items: UnitReport[] }>();
     expect(late.items.find((r) => r.id === report.id)).toMatchObject({ state: 'submitted', daysLate: 2, submittedOn: '2021-03-27' });
     // Units that have not submitted are late by the business date.
     expect(late.items.every((r) => r.late && r.daysLate === 2)).toBe(true);
     // Submitted: the unit can no longer edit.
-    const edit = await f.put(f.reporter, report.id, mine(res.json()), { note: '再改' });
+    report = await f.detail(f.reporter, report.id);
+    const edit = await f.put(f.reporter, report.id, mine(report), { note: '再改' });
     expect(edit.statusCode).toBe(409);
-    report = res.json();
   });
 
   it('the unit head approves; the office returns one line with a reason; the reporter fixes it', async () => {
@@ -173,13 +182,13 @@ describe('a unit report from draft to acceptance', () => {
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json().state).toBe('unit_approved');
     expect((await f.notificationsOf('office', 'approved')).length).toBe(1);
-    report = approved.json();
+    report = await expectSummary(approved.json());
     const bad = await f.step(f.office, report.id, 'return', { version: report.version, lines: [{ lineId: cycle.id, reason: '?' }] });
     expect(fieldsOf(bad)).toEqual([{ field: 'lines.0.lineId', issue: 'not_found' }]);
     const returned = await f.step(f.office, report.id, 'return', { version: report.version, comment: '请核实', lines: [{ lineId: mine(report).id, reason: '与统计局口径不一致' }] });
     expect(returned.statusCode, returned.body).toBe(200);
-    report = returned.json();
-    expect(report).toMatchObject({ state: 'returned', returnComment: '请核实', returnedLineCount: 1 });
+    expect(returned.json()).toMatchObject({ state: 'returned', returnComment: '请核实', returnedLineCount: 1 });
+    report = await expectSummary(returned.json());
     expect(mine(report).returnReason).toBe('与统计局口径不一致');
     expect((await f.notificationsOf('reporter', 'returned')).length).toBe(1);
     const fixed = await f.put(f.reporter, report, mine(report), { value: '1.1' });
@@ -211,8 +220,8 @@ describe('a unit report from draft to acceptance', () => {
     const accepts = await auditsOf('report.accept');
     const accepted = await f.step(f.office, report.id, 'accept', { version: approved.json().version });
     expect(accepted.statusCode, accepted.body).toBe(200);
-    report = accepted.json();
-    expect(report.state).toBe('accepted');
+    expect(accepted.json().state).toBe('accepted');
+    report = await expectSummary(accepted.json());
     expect(await auditsOf('report.accept')).toBe(accepts + 1);
     const after = await evaluation();
     expect(after.actual).not.toBe(before.actual);
@@ -247,9 +256,9 @@ describe('a unit report from draft to acceptance', () => {
     const reopened = await f.step(f.office, report.id, 'reopen', { version: report.version, reason: '统计局数据修订' });
     expect(reopened.statusCode, reopened.body).toBe(200);
     expect(reopened.json()).toMatchObject({ state: 'returned', reopenReason: '统计局数据修订', locked: false });
+    const line = mine(await expectSummary(reopened.json()));
     const [event] = await f.t.database.db.select().from(auditEvent).where(eq(auditEvent.action, 'report.reopen'));
     expect(event!.summary).toMatchObject({ reason: '统计局数据修订' });
-    const line = mine(reopened.json());
     expect((await f.put(f.reporter, report.id, line, { value: '1.3' })).statusCode).toBe(200);
     // Until it is accepted again, the accepted value stays what it was.
     expect((await evaluation()).actual).toBe('3.1');

@@ -78,16 +78,17 @@ export function putLine(reportId: string, lineId: string, body: PutLineBody): Pr
 /** The steps that carry only the version read: submit, approve, accept. */
 export type SimpleStep = 'submit' | 'approve' | 'accept';
 
-export function stepReport(id: string, step: SimpleStep, version: number): Promise<ReportDetail> {
-  return api<ReportDetail>(`/reports/${id}/${step}`, { method: 'POST', body: { version } });
+/** A step answers the report's summary (state, version, dates, counts); the lines come from fetchReport. */
+export function stepReport(id: string, step: SimpleStep, version: number): Promise<UnitReport> {
+  return api<UnitReport>(`/reports/${id}/${step}`, { method: 'POST', body: { version } });
 }
 
-export function returnReport(id: string, body: ReturnReportBody): Promise<ReportDetail> {
-  return api<ReportDetail>(`/reports/${id}/return`, { method: 'POST', body });
+export function returnReport(id: string, body: ReturnReportBody): Promise<UnitReport> {
+  return api<UnitReport>(`/reports/${id}/return`, { method: 'POST', body });
 }
 
-export function reopenReport(id: string, body: ReopenReportBody): Promise<ReportDetail> {
-  return api<ReportDetail>(`/reports/${id}/reopen`, { method: 'POST', body });
+export function reopenReport(id: string, body: ReopenReportBody): Promise<UnitReport> {
+  return api<UnitReport>(`/reports/${id}/reopen`, { method: 'POST', body });
 }
 
 export function remindReport(id: string): Promise<RemindResult> {
