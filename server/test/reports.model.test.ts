@@ -1,26 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { PROJECT_STAGES, REPORT_TRANSITIONS, type ProjectStage, type ReportAction, type ReportState } from '@lantu/core';
-import type { LightMyRequestResponse } from 'fastify';
+import { REPORT_TRANSITIONS, type ReportAction, type ReportState } from '@lantu/core';
 import { auditEvent } from '../src/modules/audit/audit.table.js';
-import { plan, planItem } from '../src/modules/plans/plans.table.js';
 import { reportCycle } from '../src/modules/reporting/reporting.table.js';
-import { unit } from '../src/modules/units/units.table.js';
-import { appUser, roleGrant } from '../src/modules/users/users.table.js';
-import { zone } from '../src/modules/zones/zones.table.js';
-import { type Session, type TestApp, login, testApp } from './helpers.js';
+import type { Session, TestApp } from './helpers.js';
+import { MODEL_RUN, codeOf, openModelWorld, race } from './model-world.js';
 
 /**
- * Model-based tests (fast-check commands) of the two state machines people drive by hand: a
- * unit report (fill, submit, approve, return, accept, reopen) and a project's stages (advance,
- * revert). Random sequences of steps, some sent two or three at once by different people, run
- * against the real routes and a model of what must happen: exactly one of concurrent
- * approvals/acceptances/advances wins, no state is skipped (the audit trail of every report and
- * project is a chain of legal steps), and the accepted figures add up: project progress and
- * indicator values equal the sum of what the unit's accepted reports said.
- *
- * Everything happens in a unit of its own (MDL) whose reporter and head are the demo's.
+ * Model-based test (fast-check commands) of a unit report's state machine (fill, submit, approve,
+ * return, accept, reopen): random sequences of steps, some sent two or three at once by different
+ * people, against the real routes and a model of what must happen: exactly one of concurrent
+ * approvals/acceptances wins, no state is skipped (the audit trail of every report is a chain of
+ * legal steps), and the accepted figures add up: project progress and indicator values equal the
+ * sum of what the unit's accepted reports said. Everything happens in the unit MDL (model-world.ts).
  */
 
 let t: TestApp;
@@ -33,8 +26,6 @@ let zoneId: string;
 let mdl: string;
 let projectId: string;
 let indicatorId: string;
-let annualItemId: string;
-const AS_OF = '2021-12-31';
 const PERIODS = ['2021-03', '2021-04', '2021-05', '2021-06', '2021-07', '2021-08', '2021-09', '2021-10', '2021-11', '2021-12'];
 /** What the MDL reports accepted so far, by period: the figures the registry and the indicator must show. */
 const acceptedProgress = new Map<string, number>();
@@ -42,33 +33,16 @@ const acceptedValues = new Map<string, number>();
 let runs = 0;
 
 beforeAll(async () => {
-  t = await testApp();
-  const db = t.database.db;
-  const [z] = await db.select({ id: zone.id }).from(zone);
-  zoneId = z!.id;
-  await db.update(zone).set({ asOfDate: AS_OF }).where(eq(zone.id, zoneId));
-  const [u] = await db.insert(unit).values({ zoneId, code: 'MDL', name: '模型测试局', kind: 'bureau' }).returning({ id: unit.id });
-  mdl = u!.id;
-  const people = await db.select({ id: appUser.id, username: appUser.username }).from(appUser).where(inArray(appUser.username, ['reporter', 'unit_head']));
-  for (const p of people) await db.insert(roleGrant).values({ zoneId, userId: p.id, unitId: mdl, role: p.username === 'reporter' ? 'reporter' : 'unit_head' });
-  [reporter, head, head2, office, office2] = [await login(t.app, 'reporter'), await login(t.app, 'unit_head'), await login(t.app, 'unit_head'), await login(t.app, 'office'), await login(t.app, 'office')];
-  const [item] = await db.select({ id: planItem.id }).from(planItem).innerJoin(plan, eq(plan.id, planItem.planId)).where(and(eq(plan.kind, 'annual'), eq(plan.startYear, 2021))).limit(1);
-  annualItemId = item!.id;
+  const w = await openModelWorld();
+  ({ t, reporter, head, head2, office, office2, zoneId, mdl } = w);
   const p = await office.request('POST', '/api/v1/projects', { code: 'MDL-P', name: '模型测试项目', category: 'industry', year: 2021, totalInvestment: 100_000_000, annualInvestment: 10_000, leadUnitId: mdl });
   expect(p.statusCode, p.body).toBe(201);
   projectId = p.json().id;
-  const i = await office.request('POST', `/api/v1/items/${annualItemId}/indicators`, { code: 'MDL-AMT', name: '模型测试指标', kind: 'amount', unitOfMeasure: '万元', year: 2021, target: '1000', reportingUnitId: mdl });
+  const i = await office.request('POST', `/api/v1/items/${w.annualItemId}/indicators`, { code: 'MDL-AMT', name: '模型测试指标', kind: 'amount', unitOfMeasure: '万元', year: 2021, target: '1000', reportingUnitId: mdl });
   expect(i.statusCode, i.body).toBe(201);
   indicatorId = i.json().id;
 }, 180_000);
 afterAll(() => t?.close());
-
-const codeOf = (r: LightMyRequestResponse) => (r.statusCode >= 400 ? (r.json() as { error: { code: string } }).error.code : 'ok');
-/** Of concurrent requests: how many won, and whether every other one was refused with a 409. */
-function race(rs: LightMyRequestResponse[]): { winners: number; othersConflict: boolean } {
-  const winners = rs.filter((r) => r.statusCode === 200).length;
-  return { winners, othersConflict: rs.filter((r) => r.statusCode !== 200).every((r) => r.statusCode === 409) };
-}
 
 // ————————————————————————————————————— unit reports —————————————————————————————————————
 
@@ -359,7 +333,7 @@ describe('the unit report state machine (model-based)', () => {
         await fc.asyncModelRun(() => ({ model, real }), cmds);
         await checkTrail(model, real);
       }),
-      { numRuns: Number(process.env.MODEL_RUNS ?? 12), seed: Number(process.env.MODEL_SEED ?? 25311), endOnFailure: true },
+      MODEL_RUN,
     );
     expect(acceptedProgress.size + acceptedValues.size).toBeGreaterThan(0);
     await checkTotals();
@@ -367,123 +341,3 @@ describe('the unit report state machine (model-based)', () => {
 });
 
 // ————————————————————————————————————— project stages —————————————————————————————————————
-
-interface StageModel {
-  stage: number;
-  version: number;
-  /** Actual dates of the stages reached (index → date). */
-  dates: Map<number, string>;
-  steps: number;
-}
-/** A step on the project, then the server's project compared with the model. */
-abstract class StageCmd implements fc.AsyncCommand<StageModel, { id: string }> {
-  abstract check(m: Readonly<StageModel>): boolean;
-  abstract act(m: StageModel, r: { id: string }): Promise<void>;
-  async run(m: StageModel, r: { id: string }): Promise<void> {
-    await this.act(m, r);
-    await checkProject(m, r);
-  }
-}
-
-const addDays = (date: string, days: number) => new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
-const lastReached = (m: StageModel) => [...m.dates].filter(([i]) => i <= m.stage).map(([, d]) => d).sort().at(-1) ?? null;
-
-/** Advances to the next stage, from one to three requests at once, on a date relative to the last one reached. */
-class Advance extends StageCmd {
-  constructor(
-    readonly days: number,
-    readonly times: number,
-    readonly who: number,
-  ) {
-    super();
-  }
-  check(): boolean {
-    return true;
-  }
-  async act(m: StageModel, r: { id: string }) {
-    const next = PROJECT_STAGES[m.stage + 1];
-    const date = addDays(lastReached(m) ?? '2021-06-01', this.days);
-    const people = [reporter, head, office];
-    const body = { stage: next ?? 'in_production', date, version: m.version, note: '模型测试' };
-    const rs = await Promise.all(Array.from({ length: this.times }, (_, i) => people[(this.who + i) % 3]!.request('POST', `/api/v1/projects/${r.id}/advance`, body)));
-    const previous = lastReached(m);
-    const refusal = !next ? 'not_next' : date > AS_OF ? 'after_as_of' : previous && date < previous ? 'before_previous' : null;
-    if (refusal) {
-      for (const x of rs) expect(x.json().error?.details?.fields?.[0]?.issue, x.body).toBe(refusal);
-      return;
-    }
-    const { winners, othersConflict } = race(rs);
-    expect(othersConflict, rs.map((x) => x.body).join('\n')).toBe(true);
-    expect(winners).toBe(1);
-    m.stage++;
-    m.dates.set(m.stage, date);
-    Object.assign(m, { version: m.version + 1, steps: m.steps + 1 });
-  }
-  override toString = () => `advance(+${this.days}d ×${this.times})`;
-}
-
-class Revert extends StageCmd {
-  constructor(readonly stale: boolean) {
-    super();
-  }
-  check(m: Readonly<StageModel>): boolean {
-    return !this.stale || m.version > 0;
-  }
-  async act(m: StageModel, r: { id: string }) {
-    const res = await office.request('POST', `/api/v1/projects/${r.id}/revert`, { reason: '模型测试退回', version: m.version - (this.stale ? 1 : 0) });
-    if (this.stale) return void expect(codeOf(res), res.body).toBe('version_conflict');
-    if (m.stage === 0) return void expect(res.json().error?.details?.fields?.[0]?.issue, res.body).toBe('no_previous');
-    expect(res.statusCode, res.body).toBe(200);
-    m.dates.delete(m.stage);
-    m.stage--;
-    Object.assign(m, { version: m.version + 1, steps: m.steps + 1 });
-  }
-  override toString = () => `revert${this.stale ? '(stale)' : ''}`;
-}
-
-async function checkProject(m: StageModel, r: { id: string }): Promise<void> {
-  const p = (await office.request('GET', `/api/v1/projects/${r.id}`)).json<{ stage: ProjectStage; version: number; milestones: { stage: ProjectStage; actualDate: string | null }[] }>();
-  expect({ stage: p.stage, version: p.version }).toEqual({ stage: PROJECT_STAGES[m.stage], version: m.version });
-  // No skipped stage: every stage reached has its date, none beyond the current one has.
-  expect(p.milestones.map((x) => x.actualDate)).toEqual(PROJECT_STAGES.map((_, i) => (i === 0 ? (p.milestones[0]!.actualDate ?? null) : (m.dates.get(i) ?? null))));
-}
-
-async function checkStageTrail(m: StageModel, r: { id: string }): Promise<void> {
-  const rows = await t.database.db
-    .select({ action: auditEvent.action, summary: auditEvent.summary })
-    .from(auditEvent)
-    .where(and(eq(auditEvent.objectId, r.id), inArray(auditEvent.action, ['project.advance', 'project.revert'])))
-    .orderBy(asc(auditEvent.id));
-  expect(rows.length).toBe(m.steps);
-  let at = 0;
-  for (const row of rows) {
-    const s = row.summary as { from: ProjectStage; to: ProjectStage };
-    expect(PROJECT_STAGES.indexOf(s.from), `${row.action} ${s.from}→${s.to}`).toBe(at);
-    at += row.action === 'project.advance' ? 1 : -1;
-    expect(PROJECT_STAGES.indexOf(s.to), `${row.action} ${s.from}→${s.to}`).toBe(at);
-  }
-  expect(at).toBe(m.stage);
-}
-
-const stageCommands = [
-  fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 3 }), fc.nat(2)).map(([d, n, w]) => new Advance(d, n, w)),
-  fc.tuple(fc.integer({ min: -10, max: 400 }), fc.nat(2)).map(([d, w]) => new Advance(d, 1, w)),
-  fc.boolean().map((s) => new Revert(s)),
-];
-
-describe('project stages (model-based)', () => {
-  it('advance and revert follow the model, concurrent advances have one winner, and no stage is skipped', async () => {
-    let n = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.commands(stageCommands, { maxCommands: 25, size: 'max' }), async (cmds) => {
-        const res = await office.request('POST', '/api/v1/projects', { code: `MDL-S${n++}`, name: '阶段模型项目', category: 'industry', year: 2021, totalInvestment: 1000, annualInvestment: 100, leadUnitId: mdl });
-        expect(res.statusCode, res.body).toBe(201);
-        const real = { id: res.json().id as string };
-        const model: StageModel = { stage: PROJECT_STAGES.indexOf(res.json().stage), version: res.json().version, dates: new Map(), steps: 0 };
-        await fc.asyncModelRun(() => ({ model, real }), cmds);
-        await checkStageTrail(model, real);
-      }),
-      { numRuns: Number(process.env.MODEL_RUNS ?? 12), seed: Number(process.env.MODEL_SEED ?? 25311), endOnFailure: true },
-    );
-  }, 600_000);
-});
