@@ -67,6 +67,22 @@ function diffLines(t: TFn, before: unknown, after: unknown, nameOf: NameOf): str
   return lines;
 }
 
+/** Lines shown of an import: one per month changed, then how many more. */
+const IMPORT_LINES = 24;
+
+/** "CODE 2021-02：4.2 → 4.3" for each month an import changed (the item's own indicators only). */
+function importLines(t: TFn, s: Obj, nameOf: NameOf): string[] {
+  const valueOf = (v: unknown) => show(t, isObj(v) ? v.value : v, nameOf);
+  const all: string[] = [];
+  for (const c of Array.isArray(s.indicators) ? s.indicators : []) {
+    if (!isObj(c) || !Array.isArray(c.periods)) continue;
+    const before = Array.isArray(c.before) ? c.before : [];
+    const after = Array.isArray(c.after) ? c.after : [];
+    c.periods.forEach((period, n) => all.push(t('plans.history.change', { field: `${String(c.code)} ${String(period)}`, from: valueOf(before[n]), to: valueOf(after[n]) })));
+  }
+  return all.length > IMPORT_LINES ? [...all.slice(0, IMPORT_LINES), t('plans.history.more', { count: all.length - IMPORT_LINES })] : all;
+}
+
 /** The reader's view of one audit event of an item, its indicators or their values. */
 export function describeEvent(t: TFn, e: AuditEvent, nameOf: NameOf): EventView {
   const s = isObj(e.summary) ? e.summary : {};
@@ -80,6 +96,8 @@ export function describeEvent(t: TFn, e: AuditEvent, nameOf: NameOf): EventView 
       return { title, lines: diffLines(t, s.before, s.after, nameOf) };
     case 'indicator_value.evidence_add':
       return { title, lines: [t('plans.history.file', { name: show(t, s.name, nameOf) })] };
+    case 'indicator_value.import':
+      return { title: t('plans.history.actions.indicator_value.import', { file: typeof s.file === 'string' ? s.file : '' }), lines: importLines(t, s, nameOf) };
     case 'indicator.delete':
       return { title, lines: [show(t, isObj(s.before) ? `${String(s.before.code)} ${String(s.before.name)}` : '', nameOf)] };
     case 'plan_item.delete':
