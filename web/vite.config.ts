@@ -11,7 +11,19 @@ export default defineConfig({
       treeshake: {
         // @lantu/core is pure (no I/O, no globals): let the web take only the constants it uses,
         // so zod and the schema objects the server needs stay out of the browser bundle.
-        moduleSideEffects: [{ test: /[\\/]core[\\/]src[\\/]/, sideEffects: false }],
+        moduleSideEffects: [
+          { test: /[\\/]core[\\/]src[\\/]/, sideEffects: false },
+          // antd's rc components declare nothing, so a barrel such as @rc-component/form's index
+          // (which assigns statics) kept whole packages alive for one re-exported provider.
+          { test: /[\\/]node_modules[\\/]@rc-component[\\/]/, sideEffects: false },
+        ],
+      },
+      output: {
+        codeSplitting: {
+          // One file for the app's icons instead of one per icon: dozens fewer requests on every
+          // page, and they compress far better together.
+          groups: [{ name: 'icons', test: /[\\/]node_modules[\\/]@ant-design[\\/]icons(-svg)?[\\/]es[\\/](icons|asn)[\\/]/ }],
+        },
       },
     },
   },

@@ -1,6 +1,4 @@
 import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +6,12 @@ import { appTheme } from './theme';
 import { queryClient } from './queryClient';
 import { router } from './router';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { antdLocaleOf } from '../i18n';
 
 /** Theme, antd locale (follows the UI language), query cache and router. */
 export function Providers() {
   const { i18n } = useTranslation();
-  const locale = i18n.language === 'en-US' ? enUS : zhCN;
+  const locale = antdLocaleOf(i18n.language);
   return (
     <ConfigProvider theme={appTheme} locale={locale}>
       <AntApp>

@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
+import type { Locale } from 'antd/es/locale';
+import zhCN from 'antd/es/locale/zh_CN';
 import { setApiLanguage } from '../api/client';
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
@@ -28,12 +30,22 @@ function bundles(files: Record<string, Bundle>): Record<Language, Bundle> {
 const source = bundles(import.meta.glob<Bundle>('./zh-CN/*.json', { eager: true, import: 'default' }))['zh-CN'];
 const english = import.meta.glob<Bundle>('./en-US/*.json', { import: 'default' });
 let englishBundle: Promise<Bundle> | null = null;
+// antd's own texts (pagination, empty tables, date pickers) follow the same rule.
+const antdLocales: Partial<Record<Language, Locale>> = { 'zh-CN': zhCN };
 
-/** The translations of a language, fetched once. */
+/** The translations of a language (antd's included), fetched once. */
 function translationsOf(lang: Language): Promise<Bundle> {
   if (lang === 'zh-CN') return Promise.resolve(source);
-  englishBundle ??= Promise.all(Object.entries(english).map(async ([path, load]) => [path, await load()] as const)).then((files) => bundles(Object.fromEntries(files))['en-US']);
+  englishBundle ??= Promise.all([
+    Promise.all(Object.entries(english).map(async ([path, load]) => [path, await load()] as const)).then((files) => bundles(Object.fromEntries(files))['en-US']),
+    import('antd/es/locale/en_US').then((m) => void (antdLocales['en-US'] = m.default)),
+  ]).then(([bundle]) => bundle);
   return englishBundle;
+}
+
+/** antd's locale for a UI language (the source language's until the other one has loaded). */
+export function antdLocaleOf(lang: string): Locale {
+  return antdLocales[lang as Language] ?? zhCN;
 }
 
 function isLanguage(value: unknown): value is Language {

@@ -1,4 +1,5 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
+import { LazyResult } from './LazyResult';
 import { useTranslation } from 'react-i18next';
 
 /** True for "a lazy chunk could not be fetched" (usually a new release was deployed). */
@@ -11,7 +12,7 @@ export function ErrorFallback({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const chunk = isChunkError(error);
   return (
-    <Result
+    <LazyResult
       data-testid="page-error"
       status={chunk ? 'warning' : 'error'}
       title={chunk ? t('common.error.chunkTitle') : t('common.error.title')}

@@ -1,4 +1,5 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
+import { LazyResult } from './LazyResult';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
@@ -6,7 +7,7 @@ export function NoAccess() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Result
+    <LazyResult
       data-testid="page-forbidden"
       status="403"
       title={t('common.forbidden.title')}

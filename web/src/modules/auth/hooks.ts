@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MeResponse, Role } from '@lantu/core';
 import * as authApi from './api';
 
@@ -6,9 +6,12 @@ export const ME_KEY = ['me'] as const;
 /** Set when this tab signed out: the page left is not one to return to after the next sign-in. */
 export const SIGNED_OUT_KEY = ['signed-out'] as const;
 
+/** The session query (also fetched ahead by the route warm-up). */
+export const meQuery = queryOptions({ queryKey: ME_KEY, queryFn: authApi.fetchMe, staleTime: 5 * 60_000 });
+
 /** The session: MeResponse when signed in (or part way through), null when signed out. */
 export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: authApi.fetchMe, staleTime: 5 * 60_000 });
+  return useQuery(meQuery);
 }
 
 /** The signed-in user; only for screens behind RequireAuth, which guarantees it. */

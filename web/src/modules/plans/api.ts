@@ -1,14 +1,15 @@
-import type {
-  AuditEvent,
-  CreateItemBody,
-  CreatePlanBody,
-  ImportResult,
-  MoveItemBody,
-  Plan,
-  PlanItem,
-  Status,
-  UpdateItemBody,
-  UpdatePlanBody,
+import {
+  STATUSES,
+  type AuditEvent,
+  type CreateItemBody,
+  type CreatePlanBody,
+  type ImportResult,
+  type MoveItemBody,
+  type Plan,
+  type PlanItem,
+  type Status,
+  type UpdateItemBody,
+  type UpdatePlanBody,
 } from '@lantu/core';
 import { api, downloadUrl } from '../../api/client';
 
@@ -23,6 +24,21 @@ export interface ItemFilters {
   unitId?: string;
   status?: Status;
   q?: string;
+}
+
+export const FILTER_KEYS = ['focusId', 'unitId', 'status', 'q'] as const;
+
+/** The filters of a plan page URL (`?status=red&q=项目`); unknown statuses are ignored. */
+export function filtersFromSearch(params: URLSearchParams): ItemFilters {
+  const out: ItemFilters = {};
+  for (const k of FILTER_KEYS) {
+    const v = params.get(k);
+    if (!v) continue;
+    if (k === 'status') {
+      if ((STATUSES as readonly string[]).includes(v)) out.status = v as Status;
+    } else out[k] = v;
+  }
+  return out;
 }
 
 export function fetchPlans(): Promise<Page<Plan>> {
@@ -44,6 +60,11 @@ export function updatePlan(id: string, body: UpdatePlanBody): Promise<Plan> {
 
 /** `submitted`: statuses as if the reports in review were accepted (a preview, never the record). */
 export type ItemPreview = 'submitted';
+
+/** The preview a plan page URL asks for (`?preview=submitted`). */
+export function previewFromSearch(params: URLSearchParams): ItemPreview | undefined {
+  return params.get('preview') === 'submitted' ? 'submitted' : undefined;
+}
 
 /** The whole tree (the API's page size goes up to 5000 rows), in tree order, filtered; optionally previewed. */
 export function fetchItems(planId: string, filters: ItemFilters, preview?: ItemPreview): Promise<Page<PlanItem>> {

@@ -1,12 +1,12 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Dropdown, Empty, Flex, Typography, theme } from 'antd';
+import { Alert, App, Breadcrumb, Button, Dropdown, Empty, Flex, Typography, theme } from 'antd';
 import { DownloadOutlined, EditOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { STATUSES, type PlanItem, type Status } from '@lantu/core';
+import type { PlanItem } from '@lantu/core';
 import { hasAnyRole, useCurrentUser } from '../../modules/auth/hooks';
 import { useDeleteItem, usePlan, usePlanItems } from '../../modules/plans/hooks';
-import { planExportUrl, planTemplateUrl, type ItemFilters } from '../../modules/plans/api';
+import { FILTER_KEYS, filtersFromSearch, planExportUrl, planTemplateUrl, type ItemFilters } from '../../modules/plans/api';
 import { countByStatus, MAX_ITEM_DEPTH, peopleOf } from '../../modules/plans/tree';
 import { usePlanError } from '../../modules/plans/errors';
 import { PlanSummary } from '../../modules/plans/components/PlanSummary';
@@ -19,8 +19,7 @@ import { PreviewBanner, PreviewToggle, usePreviewInUrl } from '../../modules/pla
 import { errorText } from '../../api/useApiError';
 import { WRITERS } from '../../app/access';
 import { PageContainer } from '../../ui/PageContainer';
-
-const FILTER_KEYS = ['focusId', 'unitId', 'status', 'q'] as const;
+import { Panel } from '../../ui/Panel';
 
 // The office's editors load when first opened: the tree does not wait for forms, date pickers, the
 // upload and the schemas behind them, which readers never use.
@@ -32,17 +31,7 @@ const PlanFormDrawer = lazy(() => import('../../modules/plans/components/PlanFor
 /** Filters from the URL query (`?status=red&q=项目`), so a filtered view can be shared and survives reload. */
 function useFiltersInUrl(): [ItemFilters, (next: ItemFilters) => void] {
   const [params, setParams] = useSearchParams();
-  const filters = useMemo<ItemFilters>(() => {
-    const out: ItemFilters = {};
-    for (const k of FILTER_KEYS) {
-      const v = params.get(k);
-      if (!v) continue;
-      if (k === 'status') {
-        if ((STATUSES as readonly string[]).includes(v)) out.status = v as Status;
-      } else out[k] = v;
-    }
-    return out;
-  }, [params]);
+  const filters = useMemo(() => filtersFromSearch(params), [params]);
   const set = (next: ItemFilters) => {
     const p = new URLSearchParams();
     for (const k of FILTER_KEYS) if (next[k]) p.set(k, next[k]);
@@ -133,7 +122,7 @@ export default function PlanPage() {
       }
     >
       <PlanSummary plan={p} asOfDate={me.zone.asOfDate} counts={counts} activeStatus={filters.status} onStatus={(status) => setFilters({ ...filters, status })} />
-      <Card>
+      <Panel>
         <Flex vertical gap={token.marginMD}>
           <Flex justify="space-between" align="center" wrap gap={token.marginSM}>
             <ItemFilterBar value={filters} onChange={setFilters} focusAreas={focusAreas} focusLabel={topLabel} />
@@ -178,7 +167,7 @@ export default function PlanPage() {
             }
           />
         </Flex>
-      </Card>
+      </Panel>
       {canWrite && editorsUsed && (
         <Suspense fallback={null}>
           <ItemFormDrawer plan={p} target={itemForm} people={people} onClose={() => setItemForm(null)} onSaved={revealItem} />

@@ -1,4 +1,6 @@
-import { Button, Card, Result, Skeleton } from 'antd';
+import { Button, Skeleton } from 'antd';
+import { LazyResult } from '../../../ui/LazyResult';
+import { Panel } from '../../../ui/Panel';
 import { ReloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -20,14 +22,14 @@ export function LoadState({ testId, error, onRetry, backTo, backLabel }: Props) 
   const { t } = useTranslation();
   if (!error) {
     return (
-      <Card data-testid={testId} data-state="loading" aria-busy>
+      <Panel data-testid={testId} data-state="loading" aria-busy>
         <Skeleton active paragraph={{ rows: 8 }} />
-      </Card>
+      </Panel>
     );
   }
   const missing = isApiError(error) && error.code === 'not_found';
   return (
-    <Result
+    <LazyResult
       data-testid={testId}
       data-state={missing ? 'missing' : 'error'}
       status={missing ? '404' : 'error'}

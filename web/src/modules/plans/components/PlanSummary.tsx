@@ -1,8 +1,9 @@
-import { Card, Col, Descriptions, Flex, Progress, Row, Typography, theme } from 'antd';
+import { Col, Descriptions, Flex, Progress, Row, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { STATUSES, type Plan, type Status } from '@lantu/core';
 import { StatusTag, useStatusColor } from '../../../ui/StatusTag';
 import { PlanKindTag } from './bits';
+import { Panel } from '../../../ui/Panel';
 
 interface Props {
   plan: Plan;
@@ -20,7 +21,7 @@ export function PlanSummary({ plan, asOfDate, counts, activeStatus, onStatus }: 
   const pct = plan.progress === null ? 0 : Math.round(Math.min(1, plan.progress) * 1000) / 10;
 
   return (
-    <Card data-testid="plan-summary" styles={{ body: { padding: token.paddingMD } }}>
+    <Panel data-testid="plan-summary" padding={token.paddingMD}>
       <Row gutter={[token.marginLG, token.marginMD]} align="middle">
         <Col xs={24} md={6} xl={4}>
           <Flex vertical align="center" gap={token.marginXXS}>
@@ -100,6 +101,6 @@ export function PlanSummary({ plan, asOfDate, counts, activeStatus, onStatus }: 
           {plan.description}
         </Typography.Paragraph>
       )}
-    </Card>
+    </Panel>
   );
 }

@@ -2,12 +2,12 @@ import { Alert, Flex, Switch, Tooltip, Typography, theme } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ItemPreview } from '../api';
+import { previewFromSearch, type ItemPreview } from '../api';
 
 /** The plan page's "including submitted" preview, kept in the URL (`?preview=submitted`). */
 export function usePreviewInUrl(): [ItemPreview | undefined, (on: boolean) => void] {
   const [params, setParams] = useSearchParams();
-  const preview = params.get('preview') === 'submitted' ? 'submitted' : undefined;
+  const preview = previewFromSearch(params);
   const set = (on: boolean) => {
     const p = new URLSearchParams(params);
     if (on) p.set('preview', 'submitted');
