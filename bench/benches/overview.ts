@@ -1,9 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { PlanItem } from '@lantu/core';
 import { type BenchCtx, WrongAnswer, type ZoneInfo, ms, ratio, runBench } from '../lib/context.js';
-import { login } from '../lib/client.js';
 import { INDICATOR_DETAIL_SQL, PLAN_OVERVIEW_SQL } from '../lib/floor.js';
-import { BENCH_PASSWORD, accountsOf } from '../lib/sizes.js';
 import type { BenchResult } from '../lib/report.js';
 import { summarize } from '../lib/stats.js';
 
@@ -66,11 +64,13 @@ async function measureOverview(ctx: BenchCtx, planOf: (z: ZoneInfo) => string) {
     },
   );
   // The server keeps a plan's evaluation until the data changes (a newer audit event). Every sample
-  // above after the first is answered from it; these are answered after a change: a sign-in by
-  // another leader (which writes an audit event) before each, so the evaluation is recomputed.
+  // above after the first is answered from it; these are answered after a change: the office edits
+  // the description of the zone's 2020 plan before each, so the evaluation is recomputed.
   const changed: number[] = [];
+  const office = await ctx.session(zones[0]!.index, 'office');
+  let version = (await office.get<{ version: number }>(`/api/v1/plans/${zones[0]!.importPlanId}`)).version;
   for (let i = 0; i < Math.min(COLD_SAMPLES, ctx.size.samples.overview); i++) {
-    await login(ctx.base, `${accountsOf(zones[0]!.index).leader}${2 + (i % 5)}`, BENCH_PASSWORD);
+    version = (await office.expect<{ version: number }>(200, 'PATCH', `/api/v1/plans/${zones[0]!.importPlanId}`, { version, description: `基准测试修改 ${i}` })).version;
     const t0 = performance.now();
     await sessions[0]!.get(`/api/v1/plans/${planOf(zones[0]!)}/items?pageSize=5000`);
     changed.push(performance.now() - t0);
@@ -104,7 +104,7 @@ export function planOverview(ctx: BenchCtx): Promise<BenchResult> {
     r.figures.push(ms('overview_p99', res.province ? 'per-zone plan overview' : 'plan overview', res.api, 'p99', res.province ? 100 : ctx.kind === 'pglite' ? 50 : undefined));
     r.figures.push(ratio('overview_vs_floor_p99', 'plan overview p99 ÷ SQL floor p99', res.api.p99, res.floor.p99, res.province ? undefined : { op: '<=', limit: 1.5 }));
     r.figures.push(ratio('overview_vs_floor_p50', 'plan overview p50 ÷ SQL floor p50', res.api.p50, res.floor.p50));
-    r.figures.push(ms('overview_changed_p50', 'plan overview right after a change (recomputed), p50', res.changed, 'p50'));
+    r.figures.push(ms('overview_changed_p50', 'plan overview right after a change (recomputed)', res.changed, 'p50'));
     r.figures.push(ratio('overview_changed_vs_floor_p50', 'plan overview right after a change p50 ÷ SQL floor p50', res.changed.p50, res.floor.p50));
     r.notes.push(res.note);
   });

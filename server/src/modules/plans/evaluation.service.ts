@@ -18,7 +18,7 @@ import { asText, jsonRows } from './json-rows.js';
 import { plan, planItem } from './plans.table.js';
 import { childrenOf } from './tree.js';
 import { auditEvent } from '../audit/audit.table.js';
-import { cachedEvaluation, keepEvaluation } from './evaluation.cache.js';
+import { cachedEvaluation, evaluationOnce } from './evaluation.cache.js';
 
 export type PlanRow = typeof plan.$inferSelect;
 /** What the plan page and the roll-up need of an item row (a full row will do). */
@@ -68,11 +68,11 @@ export function rollupSettings(p: PlanRow): { thresholds: Thresholds; scores: Ro
 
 /**
  * Loads a plan of the zone with the zone's business date and the stamp of the data (the newest
- * audit event's id; see evaluation.cache.ts). @throws AppError not_found
+ * audit event's id but for sign-ins; see evaluation.cache.ts). @throws AppError not_found
  */
 export async function loadPlan(db: DbOrTx, zoneId: string, planId: string): Promise<{ plan: PlanRow; asOf: string; stamp: string }> {
   const [row] = await db
-    .select({ plan, asOf: zone.asOfDate, stamp: sql<string>`coalesce((select max(${auditEvent.id}) from ${auditEvent}), 0)::text` })
+    .select({ plan, asOf: zone.asOfDate, stamp: sql<string>`coalesce((select max(${auditEvent.id}) from ${auditEvent} where ${auditEvent.action} not like 'auth.%'), 0)::text` })
     .from(plan)
     .innerJoin(zone, eq(zone.id, plan.zoneId))
     .where(and(eq(plan.id, planId), eq(plan.zoneId, zoneId)));
@@ -124,13 +124,12 @@ async function loadTree(db: DbOrTx, itemsWhere: SQL): Promise<{ items: ItemRow[]
  */
 export async function evaluatePlan(db: DbOrTx, zoneId: string, planId: string, overlay?: Overlay): Promise<PlanEvaluation> {
   const { plan: p, asOf, stamp } = await loadPlan(db, zoneId, planId);
-  const held = overlay ? undefined : cachedEvaluation(db, planId, asOf, stamp);
-  if (held) return held;
-  const { items, indicators } = await loadTree(db, sql`${planItem.planId} = ${planId}`);
-  const series = await loadSeries(db, zoneId, indicators, planId, asOf, overlay, { lastYear: false });
-  const ev = evaluate(asOf, p, items, indicators, series, { id: p.id, weight: 1, method: 'children', indicators: [], children: [] });
-  if (!overlay) keepEvaluation(db, planId, asOf, stamp, ev);
-  return ev;
+  const compute = async () => {
+    const { items, indicators } = await loadTree(db, sql`${planItem.planId} = ${planId}`);
+    const series = await loadSeries(db, zoneId, indicators, planId, asOf, overlay, { lastYear: false });
+    return evaluate(asOf, p, items, indicators, series, { id: p.id, weight: 1, method: 'children', indicators: [], children: [] });
+  };
+  return overlay ? compute() : evaluationOnce(db, planId, asOf, stamp, compute);
 }
 
 /**
