@@ -22,5 +22,10 @@ export const auditEvent = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_event_zone_at_idx').on(t.zoneId, t.at), index('audit_event_action_idx').on(t.action)],
+  (t) => [
+    index('audit_event_zone_at_idx').on(t.zoneId, t.at),
+    index('audit_event_action_idx').on(t.action),
+    // The newest event of a zone (the stamp of its data: plans/evaluation.cache.ts).
+    index('audit_event_zone_id_idx').on(t.zoneId, t.id),
+  ],
 );

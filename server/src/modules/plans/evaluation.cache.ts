@@ -3,10 +3,11 @@ import type { PlanEvaluation } from './evaluation.service.js';
 
 /**
  * Plan evaluations kept between requests, per database handle, until the data they were computed
- * from changes. The stamp of that data is the id of the newest audit event other than sign-in
- * events (`auth.*`, which change no plan data): every change of business data writes one in the
- * same transaction, under a lock held until commit, so ids grow in commit order and a newer stamp
- * means something may have changed. The zone's business date is part of the key. A stamp read
+ * from changes. The stamp of that data is the id of the newest audit event of the plan's zone (or
+ * of no zone), other than sign-in events (`auth.*`, which change no plan data): every change of
+ * business data writes one, for the zone it changes, in the same transaction, under a lock held
+ * until commit, so ids grow in commit order and a newer stamp means something may have changed;
+ * a change in another zone of a province leaves this zone's plans alone. The zone's business date is part of the key. A stamp read
  * before the data can only be older than the data, never newer, so a race costs a recomputation,
  * never a stale answer. Requests that find the same evaluation being computed wait for it instead
  * of computing it again (a plan page asks for the plan and its items at once).

@@ -67,12 +67,24 @@ export function rollupSettings(p: PlanRow): { thresholds: Thresholds; scores: Ro
 }
 
 /**
- * Loads a plan of the zone with the zone's business date and the stamp of the data (the newest
- * audit event's id but for sign-ins; see evaluation.cache.ts). @throws AppError not_found
+ * The newest audit event of the zone, or of no zone, but for sign-ins (see evaluation.cache.ts):
+ * one probe each of the (zone_id, id) index. The zone is given as a range, not an equality, so
+ * the planner keeps zone_id in the order and takes that index: with an equality it may walk the
+ * primary key backwards through every other zone's events instead.
+ */
+const stampOf = (zoneId: string) => {
+  const newest = (zone: SQL) =>
+    sql`(select ${auditEvent.id} from ${auditEvent} where ${zone} and ${auditEvent.action} not like 'auth.%' order by ${auditEvent.zoneId} desc, ${auditEvent.id} desc limit 1)`;
+  const inZone = sql`${auditEvent.zoneId} >= ${zoneId} and ${auditEvent.zoneId} <= ${zoneId}`;
+  return sql<string>`coalesce(greatest(${newest(inZone)}, ${newest(sql`${auditEvent.zoneId} is null`)}), 0)::text`;
+};
+
+/**
+ * Loads a plan of the zone with the zone's business date and the stamp of its data. @throws AppError not_found
  */
 export async function loadPlan(db: DbOrTx, zoneId: string, planId: string): Promise<{ plan: PlanRow; asOf: string; stamp: string }> {
   const [row] = await db
-    .select({ plan, asOf: zone.asOfDate, stamp: sql<string>`coalesce((select max(${auditEvent.id}) from ${auditEvent} where ${auditEvent.action} not like 'auth.%'), 0)::text` })
+    .select({ plan, asOf: zone.asOfDate, stamp: stampOf(zoneId) })
     .from(plan)
     .innerJoin(zone, eq(zone.id, plan.zoneId))
     .where(and(eq(plan.id, planId), eq(plan.zoneId, zoneId)));

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_event_zone_id_idx" ON "audit_event" USING btree ("zone_id","id");
