@@ -36,7 +36,6 @@ const { values: args } = parseArgs({
     results: { type: 'string' },
   },
 });
-if (args.results) process.env.DRILL_RESULTS = args.results;
 const SIZE = args.size ?? (args.short ? 'smoke' : 'zone');
 
 async function withDb<T>(store: Store, fn: (d: Database) => Promise<T>): Promise<T> {
@@ -157,7 +156,7 @@ async function drillStore(drill: Drill, kind: 'pglite' | 'postgres', scratch: st
 
 const same = (a: TableSum | undefined, b: TableSum | undefined) => !!a && !!b && a.rows === b.rows && a.sha256 === b.sha256;
 
-const drill = new Drill('backup');
+const drill = new Drill('backup', args.results);
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lantu-drill-backup-'));
 const cleanups: (() => Promise<void>)[] = [async () => fs.rmSync(scratch, { recursive: true, force: true })];
 await runDrill(

@@ -37,7 +37,6 @@ const { values: args } = parseArgs({
     'restart-limit-ms': { type: 'string', default: '5000' },
   },
 });
-if (args.results) process.env.DRILL_RESULTS = args.results;
 const CYCLES = Number(args.cycles ?? (args.short ? 4 : 50));
 const RESTART_LIMIT_MS = Number(args['restart-limit-ms']);
 const SEED = Number(args.seed);
@@ -320,7 +319,7 @@ async function drillStore(drill: Drill, store: Store, label: string): Promise<vo
   for (const c of [s.office, s.office2, s.reporter, s.head]) c.close();
 }
 
-const drill = new Drill('crash');
+const drill = new Drill('crash', args.results);
 const cleanups: (() => Promise<void>)[] = [];
 await runDrill(
   drill,

@@ -42,7 +42,6 @@ const { values: args } = parseArgs({
     results: { type: 'string' },
   },
 });
-if (args.results) process.env.DRILL_RESULTS = args.results;
 const RUNS = Number(args.runs ?? (args.short ? 12 : 100));
 const DBS = (args.db ?? (args.short ? 'pglite' : 'both')) === 'both' ? ['pglite', 'postgres'] : [args.db ?? 'pglite'];
 const SEED = Number(args.seed);
@@ -204,7 +203,7 @@ function report(drill: Drill, label: string, routes: number, s: RunStats, ms: nu
   drill.hold(`${label}: 0 other unit's reports reached, nor its projects changed, by unit staff`, of('other unit').length === 0, of('other unit').length ? show(of('other unit')) : 'none');
 }
 
-const drill = new Drill('fuzz');
+const drill = new Drill('fuzz', args.results);
 await runDrill(drill, async () => {
   drill.figure('seed (replay with --seed)', SEED);
   drill.figure('requests per route', RUNS);

@@ -39,7 +39,6 @@ const { values: args } = parseArgs({
     results: { type: 'string' },
   },
 });
-if (args.results) process.env.DRILL_RESULTS = args.results;
 const SOAK = args.soak;
 const DURATION = Number(args.duration ?? (SOAK ? 1200 : args.short ? 15 : 60));
 const CONNECTIONS = Number(args.connections);
@@ -319,7 +318,7 @@ async function drillStore(drill: Drill, store: Store, label: string): Promise<vo
   }
 }
 
-const drill = new Drill(SOAK ? 'soak' : 'load');
+const drill = new Drill(SOAK ? 'soak' : 'load', args.results);
 const cleanups: (() => Promise<void>)[] = [];
 await runDrill(
   drill,

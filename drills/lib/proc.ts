@@ -6,13 +6,12 @@ import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { PG_ADMIN_URL, inheritedEnv } from './config.js';
 
 /** Starting and stopping the real server and the `lantu` CLI as child processes, and PostgreSQL scratch databases. */
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Where the drills' PostgreSQL databases are created (an admin connection to any database of the server). */
-export const PG_ADMIN_URL = process.env.DRILL_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Servers still running when the drill exits (an error, a failed must-hold) are killed with it. */
 const live = new Set<ChildProcess>();
@@ -61,9 +60,8 @@ export function health(port: number): Promise<number> {
 
 /** The environment a server or CLI child gets for a store, without any DATABASE_URL/DATA_DIR of the caller. */
 export function storeEnv(store: Store, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _u, DATA_DIR: _d, ...inherited } = process.env;
   const where = store.kind === 'pglite' ? { DATA_DIR: store.dataDir } : { DATABASE_URL: store.url };
-  return { ...inherited, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...where, ...extra };
+  return { ...inheritedEnv(), NODE_ENV: 'development', LOG_LEVEL: 'warn', ...where, ...extra };
 }
 
 let built = false;

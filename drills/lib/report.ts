@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /**
  * What a drill prints and leaves behind: its figures, and one line per must-hold (✓ or ✗ with
- * the figure that decided it). With `--results <file>` (or DRILL_RESULTS) the must-holds are
+ * the figure that decided it). With `--results <file>` the must-holds are
  * also written as `{ passed, failed, tests[] }`, the shape `.ci/run` counts.
  */
 
@@ -25,7 +25,11 @@ export class Drill {
   readonly figures: Record<string, string | number> = {};
   private readonly t0 = performance.now();
 
-  constructor(readonly name: string) {
+  /** @param resultsFile where the must-holds are appended as `{ passed, failed, tests[] }` (--results) */
+  constructor(
+    readonly name: string,
+    readonly resultsFile?: string,
+  ) {
     console.log(`\n=== drill: ${name} ===`);
   }
 
@@ -48,7 +52,7 @@ export class Drill {
   }
 
   /** Prints the summary, writes the results file when asked, and returns the exit code. */
-  finish(resultsFile = process.env.DRILL_RESULTS): number {
+  finish(resultsFile = this.resultsFile): number {
     const failed = this.holds.filter((h) => !h.ok);
     const seconds = (performance.now() - this.t0) / 1000;
     console.log(`\n--- ${this.name}: ${this.holds.length - failed.length} of ${this.holds.length} must-holds held (${seconds.toFixed(0)} s) ---`);
