@@ -4,13 +4,14 @@ import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../src/db/client.js';
 import { seedDemo } from '../src/db/seed/seed.js';
+import { TEST_DATABASE_URL } from './test-config.js';
 
 /**
  * Builds one migrated, seeded template per run; every test file starts from a copy of it:
  * a PGlite data-dir tarball, or (with TEST_DATABASE_URL) a PostgreSQL template database.
  */
 export default async function setup(project: TestProject) {
-  const url = process.env.TEST_DATABASE_URL;
+  const url = TEST_DATABASE_URL;
   if (url) {
     const name = `lantu_tpl_${process.pid}`;
     const admin = new pg.Client({ connectionString: url });

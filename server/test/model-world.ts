@@ -26,8 +26,7 @@ export interface ModelWorld {
 
 export const AS_OF = '2021-12-31';
 
-/** Fast-check settings of every model run: `MODEL_RUNS=200 MODEL_SEED=7` for a longer or another one. */
-export const MODEL_RUN = { numRuns: Number(process.env.MODEL_RUNS ?? 12), seed: Number(process.env.MODEL_SEED ?? 25311), endOnFailure: true };
+export { MODEL_RUN } from './test-config.js';
 
 export async function openModelWorld(): Promise<ModelWorld> {
   const t = await testApp();
